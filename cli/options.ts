@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_IDENT, DEFAULT_PAYLOAD, isExecutionId } from '../src/host/index.ts';
+
+const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+export const USAGE = `Usage: se2 [options]
+Runs a Python plugin inside the SE2 wrapper module and prints the three-level log and the outcome.
+
+  --plugin-root DIR     folder holding plugin.py and its helper modules (default: the article's plugin)
+  --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
+  --payload-file FILE   read the payload from FILE (UTF-8) instead
+  --ident N             execution id, a 32-bit integer (default: ${DEFAULT_IDENT})
+  --wrapper PATH        the wrapper module (default: public/guest/wrapper.wasm)
+  --stdlib PATH         the standard-library bundle (default: public/guest/python311.zip)
+  --timeout SECONDS     time limit of the whole run (default: 10)
+  --json                print one JSON object instead of the log
+  --no-color            no ANSI colours
+  -h, --help            this text
+
+Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.`;
+
+export interface Options {
+  pluginRoot: string;
+  payload: { text: string } | { file: string };
+  ident: number;
+  wrapper: string;
+  stdlib: string;
+  timeoutMs: number;
+  json: boolean;
+  color: boolean;
+}
+
+export type ParsedArgs = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'bad'; reason: string };
+
+export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'plugin-root': { type: 'string' },
+        payload: { type: 'string' },
+        'payload-file': { type: 'string' },
+        ident: { type: 'string' },
+        wrapper: { type: 'string' },
+        stdlib: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    return { kind: 'bad', reason: (e as Error).message };
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.payload !== undefined && values['payload-file'] !== undefined) {
+    return { kind: 'bad', reason: 'give --payload or --payload-file, not both' };
+  }
+  const ident = values.ident === undefined ? DEFAULT_IDENT : Number(values.ident);
+  if (values.ident !== undefined && (!/^-?\d+$/.test(values.ident.trim()) || !isExecutionId(ident))) {
+    return { kind: 'bad', reason: `--ident must be an integer from -2147483648 to 2147483647, got "${values.ident}"` };
+  }
+  const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
+    return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
+  }
+  return {
+    kind: 'run',
+    options: {
+      pluginRoot: values['plugin-root'] ?? root('guest/plugin'),
+      payload: values['payload-file'] !== undefined ? { file: values['payload-file'] } : { text: values.payload ?? DEFAULT_PAYLOAD },
+      ident,
+      wrapper: values.wrapper ?? root('public/guest/wrapper.wasm'),
+      stdlib: values.stdlib ?? root('public/guest/python311.zip'),
+      timeoutMs: timeout * 1000,
+      json: values.json,
+      // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
+      color: !values['no-color'] && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
+    },
+  };
+}

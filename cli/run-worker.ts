@@ -1,0 +1,18 @@
+// Runs one plugin in a worker thread, so that the CLI's main thread can end it on a time limit.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createHost, type PluginFiles } from '../src/host/index.ts';
+import type { FromWorker } from './protocol.ts';
+
+export interface RunJob {
+  wrapper: Uint8Array;
+  stdlib: Uint8Array;
+  files: PluginFiles;
+  payload: string;
+  ident: number;
+}
+
+const job = workerData as RunJob;
+const post = (message: FromWorker) => parentPort!.postMessage(message);
+const host = await createHost({ module: job.wrapper, stdlib: job.stdlib, files: job.files, onLog: (entry) => post({ type: 'log', entry }) });
+const { outcome, timings } = host.run(job.payload, job.ident);
+post({ type: 'done', outcome, timings });

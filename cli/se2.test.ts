@@ -1,0 +1,109 @@
+// The CLI as a person or a CI job runs it: a real process, the real wrapper module.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RESULT } from '../src/host/index.ts';
+
+const script = fileURLToPath(new URL('./se2.ts', import.meta.url));
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function se2(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+function pluginDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'se2-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const plugin = (body: string) => pluginDir({ 'plugin.py': `import sdk\n${body}` });
+
+describe('se2', () => {
+  it("reproduces the article's run with no options, with the three coloured levels", async () => {
+    const run = await se2([], { FORCE_COLOR: '1' });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trimEnd().endsWith(`result: ${DEFAULT_RESULT}`)).toBe(true);
+    const lines = run.stdout.split('\n');
+    expect(lines.some((l) => l.startsWith('\x1b[38;5;208m[runtime.ts]\x1b[0m | '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('\t\x1b[32m[wasm_shim.c]\x1b[0m | id=12345 | '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('\t\t\x1b[35m[plugin.py]\x1b[0m | id=12345 | '))).toBe(true);
+  });
+
+  it('prints one JSON object for any plugin folder and payload file', async () => {
+    const dir = pluginDir({
+      'plugin.py': 'import sdk\nfrom helpers import shout\ndef run_e(p, i):\n    sdk.return_result(shout(p) + str(i), i)\n',
+      'helpers.py': 'def shout(s):\n    return s.upper()\n',
+    });
+    const payloadFile = join(dir, '..', `${dir.split('/').pop()}-payload.txt`);
+    writeFileSync(payloadFile, 'héllo wörld');
+    const run = await se2(['--json', '--plugin-root', dir, '--payload-file', payloadFile, '--ident', '-5']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]!);
+    expect(out).toMatchObject({ result: 'HÉLLO WÖRLD-5', error: null, crash: null });
+    expect(out.log.some((e: { level: string; ident: number }) => e.level === 'wrapper' && e.ident === -5)).toBe(true);
+    expect(out.timings.start).toBeGreaterThan(0);
+    expect(out.timings.run).toBeGreaterThan(0);
+  });
+
+  it('exits 1 for a returned error, with the reason on stderr', async () => {
+    const run = await se2(['--no-color', '--plugin-root', plugin('def run_e(p, i):\n    sdk.return_error(7, "nope", i)\n')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('se2: error 7: nope');
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('exits 1 when the plugin returns nothing', async () => {
+    const run = await se2(['--json', '--plugin-root', plugin('def run_e(p, i):\n    pass\n')]);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ result: null, error: null, crash: null });
+  });
+
+  it('exits 2 when the module dies (os._exit)', async () => {
+    const run = await se2(['--json', '--plugin-root', plugin('import os\ndef run_e(p, i):\n    os._exit(1)\n')]);
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout).crash).toMatch(/exited/);
+  });
+
+  it('exits 2 on the time limit', async () => {
+    const run = await se2(['--timeout', '1', '--plugin-root', plugin('def run_e(p, i):\n    while True:\n        pass\n')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('se2: timed out after 1 s');
+  });
+
+  it('refuses bad arguments and missing files with one line, no stack trace', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--ident', 'abc'], /^se2: --ident must be an integer/],
+      [['--ident', '99999999999'], /^se2: --ident must be an integer/],
+      [['--bogus'], /^se2: Unknown option '--bogus'/],
+      [['--plugin-root', '/nonexistent/dir'], /^se2: plugin root \/nonexistent\/dir does not exist$/],
+      [['--payload-file', '/nonexistent/p.txt'], /^se2: payload file \/nonexistent\/p.txt does not exist$/],
+      [['--wrapper', '/nonexistent/w.wasm'], /^se2: wrapper module \/nonexistent\/w.wasm does not exist$/],
+      [['--plugin-root', pluginDir({ 'helper.py': '' })], /has no plugin\.py$/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await se2(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    }
+  });
+});

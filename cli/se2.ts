@@ -1,0 +1,105 @@
+// se2: the command-line runner. Runs a plugin folder inside the wrapper module with the same host
+// code as the page (src/host), prints the three-level log and the outcome.
+import { Worker } from 'node:worker_threads';
+import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/host/index.ts';
+import { InputError, readBytes, readPluginFolder, readText } from './inputs.ts';
+import { parseOptions, USAGE, type Options } from './options.ts';
+import type { FromWorker } from './protocol.ts';
+import type { RunJob } from './run-worker.ts';
+
+type Ending = { kind: 'outcome'; outcome: Outcome; timings: Timings } | { kind: 'timeout' } | { kind: 'failed'; message: string };
+
+async function loadJob(options: Options): Promise<RunJob> {
+  const [files, wrapper, stdlib, payload] = await Promise.all([
+    readPluginFolder(options.pluginRoot),
+    readBytes(options.wrapper, 'wrapper module'),
+    readBytes(options.stdlib, 'standard-library bundle'),
+    'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
+  ]);
+  return { files, wrapper, stdlib, payload, ident: options.ident };
+}
+
+function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) => void): Promise<Ending> {
+  const worker = new Worker(new URL('./run-worker.ts', import.meta.url), {
+    workerData: job,
+    execArgv: ['--import', import.meta.resolve('tsx')],
+  });
+  return new Promise<Ending>((resolve) => {
+    const finish = (ending: Ending) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(ending);
+    };
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'log') onLog(message.entry);
+      else finish({ kind: 'outcome', outcome: message.outcome, timings: message.timings });
+    });
+    worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));
+    worker.on('exit', (code) => finish({ kind: 'failed', message: `the runner stopped early (exit ${code})` }));
+  });
+}
+
+/** The outcome as `[exit status, line]`. */
+function verdict(ending: Ending, timeoutMs: number): [number, string] {
+  if (ending.kind === 'timeout') return [2, `timed out after ${timeoutMs / 1000} s`];
+  if (ending.kind === 'failed') return [2, `cannot run the wrapper: ${ending.message}`];
+  const o = ending.outcome;
+  switch (o.kind) {
+    case 'result':
+      return [0, `result: ${o.value}`];
+    case 'error':
+      return [1, `error ${o.code}: ${o.message}`];
+    case 'none':
+      return [1, 'no result: the plugin returned neither a result nor an error'];
+    case 'crash':
+      return [2, `crash: ${o.message}`];
+  }
+}
+
+async function main(): Promise<number> {
+  const parsed = parseOptions(process.argv.slice(2), process.stdout.isTTY === true);
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'bad') {
+    process.stderr.write(`se2: ${parsed.reason} (see --help)\n`);
+    return 2;
+  }
+  const { options } = parsed;
+  let job: RunJob;
+  try {
+    job = await loadJob(options);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    process.stderr.write(`se2: ${e.message}\n`);
+    return 2;
+  }
+
+  const log: LogEntry[] = [];
+  const started = performance.now();
+  const ending = await runInWorker(job, options.timeoutMs, (entry) => {
+    if (options.json) log.push(entry);
+    else process.stdout.write(`${formatEntry(entry, options.color)}\n`);
+  });
+  const [status, line] = verdict(ending, options.timeoutMs);
+
+  if (options.json) {
+    const outcome = ending.kind === 'outcome' ? ending.outcome : null;
+    const report = {
+      result: outcome?.kind === 'result' ? outcome.value : null,
+      error: outcome?.kind === 'error' ? { code: outcome.code, message: outcome.message } : null,
+      crash: outcome?.kind === 'crash' ? outcome.message : status === 2 ? line : null,
+      log,
+      timings: { ...(ending.kind === 'outcome' ? ending.timings : {}), total: performance.now() - started },
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else {
+    process.stdout.write(`\n${line}\n`);
+  }
+  if (status !== 0) process.stderr.write(`se2: ${line}\n`);
+  return status;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,61 @@
+import { Directory, File, OpenFile, PreopenDirectory, type Fd, type Inode } from '@bjorn3/browser_wasi_shim';
+import type { PluginFiles } from './types.ts';
+
+/** Where the wrapper looks for things (guest/README.md): plugin folder, stdlib, scratch space. */
+export const PLUGIN_DIR = '/plugin';
+export const STDLIB_DIR = '/lib';
+export const STDLIB_ZIP = 'python311.zip';
+export const TMP_DIR = '/tmp';
+
+const utf8 = new TextEncoder();
+
+/** A relative POSIX path with no empty, `.` or `..` segments, no backslash and no NUL. */
+export function isSafeRelativePath(path: string): boolean {
+  if (path === '' || path.startsWith('/') || /[\\\0]/.test(path)) return false;
+  return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+
+/** The plugin's files as a directory tree; folders are made for `pkg/util.py`-style paths. */
+export function pluginTree(files: PluginFiles): Map<string, Inode> {
+  const root = new Map<string, Inode>();
+  for (const [path, source] of Object.entries(files)) {
+    if (!isSafeRelativePath(path)) throw new Error(`invalid plugin file path: ${JSON.stringify(path)}`);
+    const parts = path.split('/');
+    let dir = root;
+    for (const part of parts.slice(0, -1)) {
+      let next = dir.get(part);
+      if (next === undefined) {
+        next = new Directory(new Map());
+        dir.set(part, next);
+      }
+      if (!(next instanceof Directory)) throw new Error(`plugin path ${path} runs through a file`);
+      dir = next.contents;
+    }
+    const name = parts[parts.length - 1]!;
+    if (dir.has(name)) throw new Error(`plugin path ${path} is given twice`);
+    dir.set(name, new File(utf8.encode(source)));
+  }
+  return root;
+}
+
+/** A read-only file over `bytes` without copying them (File's constructor copies). */
+function sharedFile(bytes: Uint8Array): File {
+  const file = new File(new Uint8Array(0), { readonly: true });
+  file.data = bytes;
+  return file;
+}
+
+/**
+ * The descriptor table: 0 stdin (empty), 1 stdout, 2 stderr, then the preopens in a fixed order.
+ * The order is part of the contract: a pre-initialised module remembers it.
+ */
+export function descriptorTable(files: PluginFiles, stdlib: Uint8Array, stdout: Fd, stderr: Fd): Fd[] {
+  return [
+    new OpenFile(new File(new Uint8Array(0), { readonly: true })),
+    stdout,
+    stderr,
+    new PreopenDirectory(PLUGIN_DIR, pluginTree(files)),
+    new PreopenDirectory(STDLIB_DIR, new Map([[STDLIB_ZIP, sharedFile(stdlib)]])),
+    new PreopenDirectory(TMP_DIR, new Map()),
+  ];
+}

@@ -1,0 +1,10 @@
+// The SE2 host runtime: plain TypeScript, no DOM and no Node, shared by the Worker and the CLI.
+export { createHost, isExecutionId, type Host, type HostOptions } from './runtime.ts';
+export { formatEntry, parseModuleLine, LEVEL_COLOR } from './log.ts';
+export { isSafeRelativePath } from './fs.ts';
+export type { LogEntry, LogLevel, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
+
+/** The article's run. */
+export const DEFAULT_PAYLOAD = "It can't bite it's own tail. I'm done laughing.";
+export const DEFAULT_IDENT = 12345;
+export const DEFAULT_RESULT = "tI can't etib it's nwo tail. I'm enod laughing.";

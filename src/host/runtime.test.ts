@@ -1,0 +1,201 @@
+// These tests run the committed wrapper module (public/guest/) through the host, under Node.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHost, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport } from './index.ts';
+
+const guest = (name: string) => new URL(`../../public/guest/${name}`, import.meta.url);
+const articlePlugin = readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8');
+const stdlib = new Uint8Array(readFileSync(guest('python311.zip')));
+let module: WebAssembly.Module;
+
+beforeAll(async () => {
+  module = await WebAssembly.compile(readFileSync(guest('wrapper.wasm')));
+});
+
+const host = (files: PluginFiles) => createHost({ module, stdlib, files });
+const runOnce = async (files: PluginFiles, payload = 'x', ident = 7): Promise<RunReport> => (await host(files)).run(payload, ident);
+const plugin = (body: string): PluginFiles => ({ 'plugin.py': `import sdk\n${body}` });
+const ECHO = plugin('def run_e(payload, ident):\n    sdk.return_result(payload, ident)\n');
+
+describe('the article run', () => {
+  it('returns the reversed words and logs every layer in order', async () => {
+    const report = await runOnce({ 'plugin.py': articlePlugin }, DEFAULT_PAYLOAD, DEFAULT_IDENT);
+    expect(report.outcome).toEqual({ kind: 'result', value: DEFAULT_RESULT });
+
+    const levels = report.log.map((e) => e.level);
+    expect(new Set(levels)).toEqual(new Set(['host', 'wrapper', 'python']));
+    // The host starts and ends; the wrapper speaks before Python does; Python before run_e returns.
+    expect(levels[0]).toBe('host');
+    const firstWrapper = levels.indexOf('wrapper');
+    const firstPython = levels.indexOf('python');
+    const returned = report.log.findIndex((e) => e.level === 'host' && e.text === 'run_e returned');
+    expect(firstWrapper).toBeGreaterThan(0);
+    expect(firstPython).toBeGreaterThan(firstWrapper);
+    expect(returned).toBeGreaterThan(firstPython);
+
+    const files = new Set(report.log.map((e) => `${e.level}:${e.file}`));
+    for (const f of ['host:runtime.ts', 'host:mem.ts', 'wrapper:wasm_shim.c', 'python:plugin.py']) expect(files).toContain(f);
+    // Every line of the run itself names its execution id.
+    const runLines = report.log.filter((e) => e.level === 'python' || e.file === 'mem.ts');
+    expect(runLines.every((e) => e.ident === DEFAULT_IDENT)).toBe(true);
+    expect(report.log.some((e) => e.level === 'python' && e.text.includes(DEFAULT_PAYLOAD))).toBe(true);
+    // Memory is handed back after the run.
+    expect(report.log.some((e) => e.file === 'mem.ts' && e.text.startsWith('deallocate('))).toBe(true);
+    expect(report.timings.instantiate).toBeGreaterThan(0);
+    expect(report.timings.start).toBeGreaterThan(0);
+    expect(report.timings.run).toBeGreaterThan(0);
+  });
+
+  it('serves ten runs on one instance, each with its own id', async () => {
+    const h = await host({ 'plugin.py': articlePlugin });
+    for (let i = 0; i < 10; i++) {
+      const report = h.run(`abc${i} def`, 1000 + i);
+      expect(report.outcome).toEqual({ kind: 'result', value: `${i}cba fed` });
+      const ids = new Set(report.log.filter((e) => e.level === 'python').map((e) => e.ident));
+      expect(ids).toEqual(new Set([1000 + i]));
+      if (i > 0) expect(report.timings.start).toBeUndefined();
+    }
+    expect(h.alive).toBe(true);
+  });
+});
+
+describe('payloads', () => {
+  const cases: Record<string, string> = {
+    empty: '',
+    '1 MiB': 'ab\ncd'.repeat(1024 * 1024 / 5) + 'x'.repeat((1024 * 1024) % 5),
+    'Cyrillic, CJK, combining marks, emoji': 'Съешь же ещё этих мягких булок 中文字符 漢字 é (e\u0301) Z̤͔ͧ̑̓ 👍🏽👩🏿‍🚀🏳️‍🌈 \u0000 tab\tend',
+  };
+  for (const [name, payload] of Object.entries(cases)) {
+    it(`${name} round-trips byte for byte`, async () => {
+      const report = await runOnce(ECHO, payload, 1);
+      expect(report.outcome).toEqual({ kind: 'result', value: payload });
+    });
+  }
+});
+
+describe('plugin folders', () => {
+  it('imports helper modules and packages from the plugin root', async () => {
+    const report = await runOnce({
+      'plugin.py': 'import sdk, helper\nfrom pkg.util import shout\ndef run_e(p, i):\n    sdk.return_result(shout(helper.twice(p)), i)\n',
+      'helper.py': 'def twice(s):\n    return s + s\n',
+      'pkg/__init__.py': '',
+      'pkg/util.py': 'def shout(s):\n    return s.upper() + "!"\n',
+    }, 'ab');
+    expect(report.outcome).toEqual({ kind: 'result', value: 'ABAB!' });
+  });
+
+  it('makes a fresh interpreter for new files: nothing of the old plugin survives', async () => {
+    const first = await runOnce(plugin('import builtins\nbuiltins.leak = 1\ndef run_e(p, i):\n    sdk.return_result("set", i)\n'));
+    expect(first.outcome).toEqual({ kind: 'result', value: 'set' });
+    const second = await runOnce(plugin('import builtins\ndef run_e(p, i):\n    sdk.return_result(str(hasattr(builtins, "leak")), i)\n'));
+    expect(second.outcome).toEqual({ kind: 'result', value: 'False' });
+  });
+
+  it('runs the standard library modules plugins reach for (with @bjorn3/browser_wasi_shim)', async () => {
+    const report = await runOnce(plugin(`
+import json, zlib, bz2, lzma, sqlite3, uuid, re, decimal, hashlib, datetime, unicodedata, csv, io, statistics, dataclasses, typing
+import xml.etree.ElementTree as ET
+def run_e(p, i):
+    data = b"hello " * 100
+    db = sqlite3.connect(":memory:")
+    db.execute("create table t (x)")
+    db.executemany("insert into t values (?)", [(1,), (2,), (3,)])
+    rows = io.StringIO()
+    csv.writer(rows).writerow(["a", "b,c"])
+    @dataclasses.dataclass
+    class P:
+        x: int
+    out = {
+        "zlib": zlib.decompress(zlib.compress(data)) == data,
+        "bz2": bz2.decompress(bz2.compress(data)) == data,
+        "lzma": lzma.decompress(lzma.compress(data)) == data,
+        "sqlite": db.execute("select sum(x) from t").fetchone()[0],
+        "uuid": str(uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")),
+        "re": re.findall(r"\\d+", "a1b22"),
+        "decimal": str(decimal.Decimal("0.1") + decimal.Decimal("0.2")),
+        "sha256": hashlib.sha256(b"abc").hexdigest(),
+        "md5": hashlib.md5(b"abc").hexdigest(),
+        "date": datetime.date(2024, 2, 29).isoformat(),
+        "unicode": unicodedata.name("λ"),
+        "xml": ET.fromstring("<a><b>t</b></a>").find("b").text,
+        "csv": rows.getvalue(),
+        "mean": statistics.mean([1, 2, 3, 4]),
+        "dataclass": repr(P(1)),
+        "typing": typing.get_type_hints(P)["x"].__name__,
+    }
+    sdk.return_result(json.dumps(out), i)
+`));
+    expect(report.outcome.kind).toBe('result');
+    const out = JSON.parse((report.outcome as { value: string }).value);
+    expect(out).toEqual({
+      zlib: true,
+      bz2: true,
+      lzma: true,
+      sqlite: 6,
+      uuid: '886313e1-3b8a-5372-9b90-0c9aee199e5d',
+      re: ['1', '22'],
+      decimal: '0.3',
+      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      md5: '900150983cd24fb0d6963f7d28e17f72',
+      date: '2024-02-29',
+      unicode: 'GREEK SMALL LETTER LAMDA',
+      xml: 't',
+      csv: 'a,"b,c"\r\n',
+      mean: 2.5,
+      dataclass: 'P(x=1)',
+      typing: 'int',
+    });
+  });
+});
+
+describe('outcomes', () => {
+  it('return_error gives its code and message', async () => {
+    const report = await runOnce(plugin('def run_e(p, i):\n    sdk.return_error(42, "no: " + p, i)\n'), 'bad input');
+    expect(report.outcome).toEqual({ kind: 'error', code: 42, message: 'no: bad input' });
+  });
+
+  it('an exception is error 1 with its traceback at the Python level', async () => {
+    const report = await runOnce(plugin('def run_e(p, i):\n    raise ValueError("boom " + p)\n'), 'now');
+    expect(report.outcome).toEqual({ kind: 'error', code: 1, message: 'ValueError: boom now' });
+    const python = report.log.filter((e) => e.level === 'python').map((e) => e.text);
+    expect(python).toContain('Traceback (most recent call last):');
+    expect(python.some((t) => t.includes('line 3, in run_e'))).toBe(true);
+  });
+
+  it('a syntax error in the plugin is error 2 on every run, and says where', async () => {
+    const h = await host({ 'plugin.py': 'def run_e(p, i)\n    pass\n' });
+    for (const ident of [1, 2]) {
+      const { outcome } = h.run('x', ident);
+      expect(outcome.kind).toBe('error');
+      if (outcome.kind !== 'error') return;
+      expect(outcome.code).toBe(2);
+      expect(outcome.message).toMatch(/SyntaxError/);
+    }
+  });
+
+  it('a plugin without run_e is error 3', async () => {
+    const { outcome } = await runOnce({ 'plugin.py': 'x = 1\n' });
+    expect(outcome).toMatchObject({ kind: 'error', code: 3 });
+  });
+
+  it('a plugin that returns nothing gives the "none" outcome', async () => {
+    const { outcome } = await runOnce(plugin('def run_e(p, i):\n    print("did nothing")\n'));
+    expect(outcome).toEqual({ kind: 'none' });
+  });
+
+  it('sys.exit() inside run_e is error 5, and the instance serves the next run', async () => {
+    const h = await host(plugin('import sys\ndef run_e(p, i):\n    if p == "exit":\n        sys.exit(3)\n    sdk.return_result("alive", i)\n'));
+    expect(h.run('exit', 1).outcome).toEqual({ kind: 'error', code: 5, message: 'SystemExit: 3' });
+    expect(h.alive).toBe(true);
+    expect(h.run('again', 2).outcome).toEqual({ kind: 'result', value: 'alive' });
+  });
+
+  it('plain print output and stderr belong to the Python level', async () => {
+    const report = await runOnce(plugin('import sys\ndef run_e(p, i):\n    print("hello out")\n    print("hello err", file=sys.stderr)\n    sdk.return_result("", i)\n'));
+    const hello = report.log.filter((e) => e.text.startsWith('hello'));
+    expect(hello.map((e) => [e.level, e.stream, e.text])).toEqual([
+      ['python', 'stdout', 'hello out'],
+      ['python', 'stderr', 'hello err'],
+    ]);
+  });
+});

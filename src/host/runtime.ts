@@ -1,0 +1,178 @@
+import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
+import { descriptorTable, PLUGIN_DIR } from './fs.ts';
+import { LineSink } from './lines.ts';
+import { parseModuleLine } from './log.ts';
+import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
+import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
+
+export interface HostOptions {
+  /** The wrapper: compiled already (the page compiles while it loads), or its bytes. */
+  module: WebAssembly.Module | Uint8Array;
+  /** The bytes of the standard-library bundle (`python311.zip`). */
+  stdlib: Uint8Array;
+  files: PluginFiles;
+  /** Called with every log line as it is produced, before the run's report is returned. */
+  onLog?: (entry: LogEntry) => void;
+}
+
+export interface Host {
+  /** Runs the plugin once on this instance. Synchronous: the module runs to the end. */
+  run(payload: string, ident: number): RunReport;
+  /** False once the instance trapped or exited; make a new host then. */
+  readonly alive: boolean;
+}
+
+interface WrapperExports extends GuestExports {
+  _start(): void;
+  run_e(ptr: number, len: number, ident: number): void;
+}
+
+const I32_MIN = -(2 ** 31);
+const I32_MAX = 2 ** 31 - 1;
+
+export function isExecutionId(ident: number): boolean {
+  return Number.isInteger(ident) && ident >= I32_MIN && ident <= I32_MAX;
+}
+
+/** What a thrown value from inside the module means for a person reading the result. */
+function crashMessage(e: unknown): string {
+  if (e instanceof WASIProcExit) return `the module exited (proc_exit ${e.code})`;
+  if (e instanceof WebAssembly.RuntimeError) return `the module trapped: ${e.message}`;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return `the module ran out of stack: ${e.message}`;
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+export async function createHost(options: HostOptions): Promise<Host> {
+  const origin = performance.now();
+  const clock = () => performance.now() - origin;
+  let pendingLog: LogEntry[] = [];
+  let pendingTimings: Timings = {};
+
+  const emit = (entry: LogEntry) => {
+    pendingLog.push(entry);
+    options.onLog?.(entry);
+  };
+  const hostLog = (file: string, text: string, ident: number | null = null) =>
+    emit({ level: 'host', file, ident, text, stream: 'stdout', time: clock() });
+  const log = (text: string, ident: number | null = null) => hostLog('runtime.ts', text, ident);
+
+  const stdout = new LineSink((line) => emit(parseModuleLine(line, 'stdout', clock())));
+  const stderr = new LineSink((line) => emit(parseModuleLine(line, 'stderr', clock())));
+  const flushOutput = () => {
+    stdout.flush();
+    stderr.flush();
+  };
+
+  // The outcome of the run in progress, filled in by the env imports.
+  let running: { ident: number; outcome: Outcome | null } | null = null;
+  let exports: WrapperExports | null = null;
+  let alive = true;
+
+  const record = (what: string, ident: number, outcome: () => Outcome) => {
+    if (running === null || running.ident !== ident) {
+      log(`${what} for id=${ident} ignored: no run with that id is in progress`, ident);
+      return;
+    }
+    const value = outcome();
+    if (running.outcome !== null) log(`${what} called again: it replaces the earlier outcome`, ident);
+    running.outcome = value;
+  };
+
+  const env = {
+    return_result(ptr: number, len: number, ident: number): void {
+      record('return_result', ident, () => {
+        const value = readGuestString(exports!.memory, ptr, len);
+        log(`Received result (${len} bytes at ${hex(ptr)})`, ident);
+        return { kind: 'result', value };
+      });
+    },
+    return_error(code: number, ptr: number, len: number, ident: number): void {
+      record('return_error', ident, () => {
+        const message = readGuestString(exports!.memory, ptr, len);
+        log(`Received error ${code} (${len} bytes at ${hex(ptr)})`, ident);
+        return { kind: 'error', code, message };
+      });
+    },
+  };
+
+  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], descriptorTable(options.files, options.stdlib, stdout.fd, stderr.fd), {
+    debug: false,
+  });
+
+  let module: WebAssembly.Module;
+  if (options.module instanceof WebAssembly.Module) module = options.module;
+  else {
+    log(`Compiling wasm module (${options.module.byteLength} bytes)...`);
+    const t = performance.now();
+    module = await WebAssembly.compile(options.module as Uint8Array<ArrayBuffer>);
+    pendingTimings.compile = performance.now() - t;
+  }
+
+  log('Instantiating wasm module...');
+  let t = performance.now();
+  const instance = await WebAssembly.instantiate(module, { env, wasi_snapshot_preview1: wasi.wasiImport });
+  pendingTimings.instantiate = performance.now() - t;
+  exports = instance.exports as unknown as WrapperExports;
+
+  let startCrash: string | null = null;
+  log('Calling _start...');
+  t = performance.now();
+  try {
+    wasi.initialize(instance as unknown as Parameters<WASI['initialize']>[0]);
+    exports._start();
+    log('_start returned: the module is ready');
+  } catch (e) {
+    alive = false;
+    startCrash = crashMessage(e);
+    log(`_start failed: ${startCrash}`);
+  }
+  pendingTimings.start = performance.now() - t;
+  flushOutput();
+
+  const takeReport = (outcome: Outcome): RunReport => {
+    const report = { outcome, log: pendingLog, timings: pendingTimings };
+    pendingLog = [];
+    pendingTimings = {};
+    return report;
+  };
+
+  return {
+    get alive() {
+      return alive;
+    },
+    run(payload: string, ident: number): RunReport {
+      if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
+      if (!alive) {
+        return takeReport({ kind: 'crash', message: startCrash ?? 'the module is no longer running: start a new host' });
+      }
+      const wrapper = exports!;
+      running = { ident, outcome: null };
+      const started = performance.now();
+      let crash: string | null = null;
+      try {
+        withGuestString(
+          wrapper,
+          payload,
+          (msg) => hostLog('mem.ts', msg, ident),
+          (ptr, len) => {
+            log(`Calling run_e(${hex(ptr)}, ${len}, ${ident})`, ident);
+            wrapper.run_e(ptr, len, ident);
+            log('run_e returned', ident);
+          },
+          () => alive,
+        );
+      } catch (e) {
+        alive = false;
+        crash = crashMessage(e);
+        log(`run_e failed: ${crash}`, ident);
+      }
+      pendingTimings.run = performance.now() - started;
+      flushOutput();
+      const outcome: Outcome = crash !== null ? { kind: 'crash', message: crash } : (running.outcome ?? { kind: 'none' });
+      if (outcome.kind === 'none') log('run_e returned no result', ident);
+      running = null;
+      return takeReport(outcome);
+    },
+  };
+}
