@@ -1,0 +1,74 @@
+// Monaco, bundled from the monaco-editor package (never a CDN), one model per plugin file.
+// This module is loaded lazily: the page and the guest start without waiting for it.
+import Editor, { loader, type OnMount } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { useEffect, useRef } from 'react';
+import { useStore } from '../store/index.ts';
+import { runner } from './runner.ts';
+import { useColorScheme } from './theme.ts';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+loader.config({ monaco });
+
+// Every file is a model under file:///plugin/, so paths map to URIs and back without guessing.
+const ROOT = '/plugin/';
+const uriOf = (path: string) => monaco.Uri.from({ scheme: 'file', path: ROOT + path });
+const pathOf = (uri: monaco.Uri) => (uri.scheme === 'file' && uri.path.startsWith(ROOT) ? uri.path.slice(ROOT.length) : null);
+
+/** Keeps the models in step with the store: removed files lose their model, replaced files their text. */
+function syncModels(files: Record<string, string>, current: monaco.editor.ITextModel | null) {
+  for (const model of monaco.editor.getModels()) {
+    const path = pathOf(model.uri);
+    if (path === null || model === current) continue;
+    const source = files[path];
+    if (source === undefined || !Object.hasOwn(files, path)) model.dispose();
+    else if (model.getValue() !== source) model.setValue(source);
+  }
+}
+
+export default function CodeEditor() {
+  const files = useStore((s) => s.files);
+  const active = useStore((s) => s.active);
+  const scheme = useColorScheme();
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+
+  useEffect(() => {
+    syncModels(files, editorRef.current?.getModel() ?? null);
+  }, [files]);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runner.run());
+    // The edited model names its file; a closure over `active` could be one tab behind.
+    editor.onDidChangeModelContent(() => {
+      const model = editor.getModel();
+      const path = model === null ? null : pathOf(model.uri);
+      if (model !== null && path !== null) useStore.getState().setSource(path, model.getValue());
+    });
+    editor.focus();
+  };
+
+  return (
+    <div className="editor" data-testid="editor">
+      <Editor
+        path={uriOf(active).toString()}
+        language="python"
+        value={files[active] ?? ''}
+        theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
+        onMount={onMount}
+        loading={<div className="placeholder">Loading the editor…</div>}
+        options={{
+          automaticLayout: true,
+          fontSize: 13,
+          minimap: { enabled: false },
+          scrollBeyondLastLine: false,
+          tabSize: 4,
+          insertSpaces: true,
+          detectIndentation: false,
+          renderWhitespace: 'selection',
+        }}
+      />
+    </div>
+  );
+}

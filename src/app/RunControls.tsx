@@ -1,0 +1,100 @@
+// Payload, execution id, time limit, Run and Stop.
+import { useEffect, useState } from 'react';
+import { parseIdent, useStore } from '../store/index.ts';
+import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../store/defaults.ts';
+import { runner } from './runner.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
+
+/** A number box that keeps what is typed, and tells the store only when it is valid. */
+function useDraftNumber(value: number, parse: (text: string) => number | null, commit: (n: number) => void) {
+  const [text, setText] = useState(String(value));
+  // A value changed elsewhere (a share link, a restored draft) replaces what was typed.
+  useEffect(() => {
+    setText((t) => (parse(t) === value ? t : String(value)));
+  }, [value, parse]);
+  const valid = parse(text) !== null;
+  const onChange = (next: string) => {
+    setText(next);
+    const n = parse(next);
+    if (n !== null) commit(n);
+  };
+  return { text, valid, onChange };
+}
+
+const parseLimit = (text: string): number | null => {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) && n >= MIN_TIME_LIMIT_SEC && n <= MAX_TIME_LIMIT_SEC ? n : null;
+};
+
+export function RunControls() {
+  const payload = useStore((s) => s.payload);
+  const setPayload = useStore((s) => s.setPayload);
+  const ident = useStore((s) => s.ident);
+  const setIdent = useStore((s) => s.setIdent);
+  const limit = useStore((s) => s.timeLimitSec);
+  const setLimit = useStore((s) => s.setTimeLimit);
+  const running = useStore((s) => s.runningId !== null);
+  const failed = useStore((s) => s.guest.phase === 'failed');
+  const id = useDraftNumber(ident, parseIdent, setIdent);
+  const lim = useDraftNumber(limit, parseLimit, setLimit);
+
+  return (
+    <section className="panel controls" aria-label="Run">
+      <label className="field payload-field">
+        <span>Payload</span>
+        <textarea
+          data-testid="payload"
+          value={payload}
+          rows={3}
+          spellCheck={false}
+          onChange={(e) => setPayload(e.target.value)}
+        />
+      </label>
+      <div className="row">
+        <label className="field">
+          <span>Execution id</span>
+          <input
+            data-testid="ident"
+            inputMode="numeric"
+            value={id.text}
+            aria-invalid={!id.valid}
+            onChange={(e) => id.onChange(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Time limit (s)</span>
+          <input
+            data-testid="time-limit"
+            inputMode="decimal"
+            value={lim.text}
+            aria-invalid={!lim.valid}
+            onChange={(e) => lim.onChange(e.target.value)}
+          />
+        </label>
+        <div className="buttons">
+          <button
+            type="button"
+            className="primary"
+            data-testid="run"
+            disabled={running || failed || !id.valid}
+            title={RUN_SHORTCUT}
+            onClick={() => runner.run()}
+          >
+            Run <kbd>{RUN_SHORTCUT}</kbd>
+          </button>
+          <button type="button" data-testid="stop" disabled={!running} onClick={() => runner.stop()}>
+            Stop
+          </button>
+        </div>
+      </div>
+      {!id.valid && <p className="field-error">The execution id must be a whole number that fits in 32 bits.</p>}
+      {!lim.valid && (
+        <p className="field-error">
+          The time limit is a number of seconds from {MIN_TIME_LIMIT_SEC} to {MAX_TIME_LIMIT_SEC}.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+// Loads the guest: compiles guest/wrapper.wasm while it downloads and fetches the stdlib bundle.
+// Imported first by main.tsx, so both downloads start before React or the editor load.
+export interface Guest {
+  module: WebAssembly.Module;
+  stdlib: Uint8Array;
+  /** Milliseconds from the page's first script to each part being ready. */
+  timings: { wrapper: number; stdlib: number };
+}
+
+export interface LoadProgress {
+  loaded: number;
+  /** Null while a size is unknown (no Content-Length). */
+  total: number | null;
+}
+
+export const WRAPPER_URL = 'guest/wrapper.wasm';
+export const STDLIB_URL = 'guest/python311.zip';
+
+class LoadError extends Error {
+  override name = 'LoadError';
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new LoadError(`could not download ${url} (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!response.ok) throw new LoadError(`could not download ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  return response;
+}
+
+/** Reads a body to the end, reporting the byte count as it goes. */
+async function readCounting(body: ReadableStream<Uint8Array> | null, onBytes: (n: number) => void): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+    onBytes(value.length);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const contentLength = (r: Response): number | null => {
+  const n = Number(r.headers.get('content-length'));
+  return Number.isFinite(n) && n > 0 ? n : null;
+};
+
+function loadGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
+  const t0 = performance.now();
+  let loaded = 0;
+  const totals: (number | null | undefined)[] = [undefined, undefined];
+  const report = () => {
+    const known = totals.every((t) => typeof t === 'number');
+    onProgress({ loaded, total: known ? (totals as number[]).reduce((a, b) => a + b, 0) : null });
+  };
+  const count = (n: number) => {
+    loaded += n;
+    report();
+  };
+
+  const wrapper = (async () => {
+    const response = await fetchOk(WRAPPER_URL);
+    totals[0] = contentLength(response);
+    // The original goes to compileStreaming (so the browser can cache the compiled code by URL);
+    // a clone is read alongside, to count progress and to fall back on if streaming is refused
+    // (an old browser, or a server that does not send Content-Type: application/wasm).
+    const copy = readCounting(response.clone().body, count);
+    let module: WebAssembly.Module;
+    try {
+      if (typeof WebAssembly.compileStreaming !== 'function') throw new TypeError('no compileStreaming');
+      module = await WebAssembly.compileStreaming(response);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw new LoadError(`${WRAPPER_URL} is not a valid WebAssembly module (${String(e)})`);
+      try {
+        module = await WebAssembly.compile((await copy) as Uint8Array<ArrayBuffer>);
+      } catch (e2) {
+        throw new LoadError(`${WRAPPER_URL} is not a valid WebAssembly module (${String(e2)})`);
+      }
+    }
+    await copy;
+    return { module, ms: performance.now() - t0 };
+  })();
+
+  const stdlib = (async () => {
+    const response = await fetchOk(STDLIB_URL);
+    totals[1] = contentLength(response);
+    report();
+    const bytes = await readCounting(response.body, count);
+    return { bytes, ms: performance.now() - t0 };
+  })();
+
+  return Promise.all([wrapper, stdlib]).then(([w, s]) => ({
+    module: w.module,
+    stdlib: s.bytes,
+    timings: { wrapper: w.ms, stdlib: s.ms },
+  }));
+}
+
+// Progress is kept here until the store subscribes (the store module loads after this one).
+let lastProgress: LoadProgress = { loaded: 0, total: null };
+const listeners = new Set<(p: LoadProgress) => void>();
+
+export function onLoadProgress(listener: (p: LoadProgress) => void): () => void {
+  listeners.add(listener);
+  listener(lastProgress);
+  return () => listeners.delete(listener);
+}
+
+/** The guest, loading since this module was first imported. */
+export const guest: Promise<Guest> = loadGuest((p) => {
+  lastProgress = p;
+  for (const l of listeners) l(p);
+});
+// The page reports a failure where it awaits; this keeps the console free of an unhandled rejection.
+guest.catch(() => undefined);

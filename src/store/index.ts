@@ -1,0 +1,39 @@
+// The page's one store, built from typed slices. Only the playground (files, payload, id, time
+// limit, saved draft) is persisted; runs and logs belong to this tab.
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { createDraftSlice, type DraftSlice } from './draft.ts';
+import { createFilesSlice, type FilesSlice } from './files.ts';
+import { createInputsSlice, type InputsSlice } from './inputs.ts';
+import { migrate, partialize, restore, safeLocalStorage, STORAGE_KEY, STORAGE_VERSION, type Persisted } from './persistence.ts';
+import { createSessionSlice, type SessionSlice } from './session.ts';
+
+export type Store = FilesSlice & InputsSlice & DraftSlice & SessionSlice;
+
+// Reports go through a microtask: they can happen while the store is in the middle of a `set`.
+const reportStorage = (problem: string | null) =>
+  queueMicrotask(() => useStore.getState().setStorageProblem(problem));
+
+export const useStore = create<Store>()(
+  persist<Store, [], [], Persisted>(
+    (...a) => ({
+      ...createFilesSlice(...a),
+      ...createInputsSlice(...a),
+      ...createDraftSlice(...a),
+      ...createSessionSlice(...a),
+    }),
+    {
+      name: STORAGE_KEY,
+      version: STORAGE_VERSION,
+      storage: createJSONStorage<Persisted>(() => safeLocalStorage(reportStorage)),
+      partialize,
+      migrate: (persisted, version) => migrate(persisted, version) as Persisted,
+      merge: (persisted, current) => ({ ...current, ...restore(persisted) }),
+    },
+  ),
+);
+
+export type { RunOutcome, RunRecord, GuestState } from './session.ts';
+export type { ShareNotice } from './draft.ts';
+export { currentPlayground } from './draft.ts';
+export { parseIdent } from './inputs.ts';
