@@ -28,6 +28,10 @@ async function fetchOk(url: string): Promise<Response> {
     throw new LoadError(`could not download ${url} (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!response.ok) throw new LoadError(`could not download ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  // A single-page server answers a missing file with its index page.
+  if (response.headers.get('content-type')?.includes('text/html')) {
+    throw new LoadError(`could not download ${url}: the server has no such file (it sent a web page)`);
+  }
   return response;
 }
 

@@ -1,0 +1,153 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Playground } from '../share/codec.ts';
+
+/** A localStorage stand-in whose writes can be made to fail like a full disk. */
+class MemoryStorage {
+  data = new Map<string, string>();
+  full = false;
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+const storage = new MemoryStorage();
+let store: typeof import('./index.ts');
+let persistence: typeof import('./persistence.ts');
+
+const saved = () => JSON.parse(storage.getItem('pywasm-playground') ?? 'null') as { state: Record<string, unknown>; version: number };
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeAll(async () => {
+  Object.defineProperty(globalThis, 'localStorage', { value: storage, configurable: true });
+  store = await import('./index.ts');
+  persistence = await import('./persistence.ts');
+});
+
+beforeEach(() => {
+  storage.data.clear();
+  storage.full = false;
+  store.useStore.setState(store.useStore.getInitialState(), true);
+});
+
+const state = () => store.useStore.getState();
+
+describe('files', () => {
+  it('starts from the article and keeps plugin.py', () => {
+    expect(Object.keys(state().files)).toEqual(['plugin.py']);
+    expect(state().files['plugin.py']).toContain('def run_e');
+    expect(state().ident).toBe(12345);
+    state().deleteFile('plugin.py');
+    expect(Object.keys(state().files)).toEqual(['plugin.py']);
+    expect(state().renameFile('plugin.py', 'main.py')).toMatch(/entry module/);
+  });
+
+  it('adds, renames and deletes helper modules with validated names', () => {
+    expect(state().addFile('helpers.py')).toBeNull();
+    expect(state().active).toBe('helpers.py');
+    expect(state().addFile('helpers.py')).toMatch(/exists/);
+    for (const bad of ['../x.py', '/x.py', 'x.txt', 'a\\b.py', 'a\0.py', '']) expect(state().addFile(bad)).not.toBeNull();
+    expect(state().addFile('helpers/x.py')).toMatch(/clashes/);
+    state().setSource('helpers.py', 'X = 1\n');
+    expect(state().renameFile('helpers.py', 'util/tools.py')).toBeNull();
+    expect(state().files).toMatchObject({ 'util/tools.py': 'X = 1\n' });
+    expect(state().files['helpers.py']).toBeUndefined();
+    expect(state().active).toBe('util/tools.py');
+    state().deleteFile('util/tools.py');
+    expect(Object.keys(state().files)).toEqual(['plugin.py']);
+    expect(state().active).toBe('plugin.py');
+  });
+});
+
+describe('persistence', () => {
+  it('writes every edit to localStorage at once, and only the playground', () => {
+    state().setPayload('hello');
+    state().setSource('plugin.py', 'print(1)\n');
+    const { state: s, version } = saved();
+    expect(version).toBe(persistence.STORAGE_VERSION);
+    expect(s.payload).toBe('hello');
+    expect(s.files).toEqual({ 'plugin.py': 'print(1)\n' });
+    expect(Object.keys(s).sort()).toEqual(['active', 'draft', 'files', 'ident', 'payload', 'timeLimitSec']);
+  });
+
+  it('restores a saved playground and ignores the parts that fail their checks', async () => {
+    storage.setItem(
+      'pywasm-playground',
+      JSON.stringify({
+        version: 1,
+        state: { files: { 'plugin.py': 'A', 'h.py': 'B' }, active: 'h.py', payload: 'p', ident: 7, timeLimitSec: 99999, draft: { nope: 1 } },
+      }),
+    );
+    await store.useStore.persist.rehydrate();
+    expect(state()).toMatchObject({ files: { 'plugin.py': 'A', 'h.py': 'B' }, active: 'h.py', payload: 'p', ident: 7, timeLimitSec: 10, draft: null });
+
+    storage.setItem('pywasm-playground', JSON.stringify({ version: 1, state: { files: { '../evil.py': 'x', 'plugin.py': '' }, payload: 'q', ident: 1 } }));
+    store.useStore.setState(store.useStore.getInitialState(), true);
+    await store.useStore.persist.rehydrate();
+    expect(state().files['plugin.py']).toContain('def run_e');
+    expect(state().payload).not.toBe('q');
+  });
+
+  it('migrates version 0 (a single code string)', async () => {
+    storage.setItem('pywasm-playground', JSON.stringify({ version: 0, state: { code: 'OLD', payload: 'p0', ident: 3 } }));
+    await store.useStore.persist.rehydrate();
+    expect(state()).toMatchObject({ files: { 'plugin.py': 'OLD' }, payload: 'p0', ident: 3 });
+  });
+
+  it('keeps working when storage is full, and says so', async () => {
+    storage.full = true;
+    state().setPayload('kept in memory');
+    await flush();
+    expect(state().payload).toBe('kept in memory');
+    expect(state().storageProblem).toMatch(/full/);
+    storage.full = false;
+    state().setPayload('saved again');
+    await flush();
+    expect(state().storageProblem).toBeNull();
+    expect(saved().state.payload).toBe('saved again');
+  });
+});
+
+describe('share links and the draft', () => {
+  const shared: Playground = { files: { 'plugin.py': 'SHARED', 'h.py': 'H' }, payload: 'sp', ident: 9 };
+
+  it('replaces the playground and keeps the draft one click away', () => {
+    state().setPayload('my draft');
+    const mine = { files: state().files, payload: 'my draft', ident: 12345 };
+    state().applyShared(shared);
+    expect(state()).toMatchObject({ ...shared, active: 'plugin.py', draft: mine, shareNotice: { kind: 'applied', hadDraft: true } });
+    expect(saved().state.draft).toEqual(mine);
+    // Opening the same link again must not replace the draft with the shared playground.
+    state().applyShared(shared);
+    expect(state().draft).toEqual(mine);
+    state().restoreDraft();
+    expect(state()).toMatchObject({ ...mine, draft: null });
+  });
+
+  it('a refused link changes nothing but the notice', () => {
+    const before = { files: state().files, payload: state().payload, ident: state().ident };
+    state().refuseShared('bad');
+    expect({ files: state().files, payload: state().payload, ident: state().ident }).toEqual(before);
+    expect(state().shareNotice).toEqual({ kind: 'refused', error: 'bad' });
+  });
+});
+
+describe('runs', () => {
+  it('records a run and drops replies for other runs', () => {
+    state().beginRun(5, 1);
+    state().appendLog(5, [{ level: 'host', file: 'runtime.ts', ident: 1, text: 'hi', stream: 'stdout', time: 0 }], 0);
+    state().finishRun(4, { kind: 'stopped' }, {});
+    expect(state().runningId).toBe(5);
+    state().finishRun(5, { kind: 'result', value: 'ok' }, { run: 1 });
+    const run = state().runs.at(-1)!;
+    expect(run).toMatchObject({ id: 5, ordinal: 1, outcome: { kind: 'result', value: 'ok' }, timings: { run: 1 } });
+    expect(run.entries).toHaveLength(1);
+    expect(state().runningId).toBeNull();
+  });
+});
