@@ -1,0 +1,124 @@
+// Visits and measurements in headless Chromium, the same for both sides.
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ROOT } from './server.ts';
+
+export const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+
+/** How long a page may take to show a result before the bench gives up on that figure. */
+export const RESULT_TIMEOUT_MS = 30_000;
+
+const PROBE = readFileSync(join(ROOT, 'bench/probe.js'), 'utf8');
+
+/** A measurement that did not come out; the message names the side and the metric. */
+export class BenchError extends Error {}
+
+export interface Visit {
+  /** Navigation start → result shown, Run clicked as soon as it was enabled. */
+  resultMs: number;
+  /** Navigation start → Run enabled. */
+  readyMs: number;
+  isolated: boolean;
+  /** Same-origin URL paths fetched, and any URL fetched from elsewhere. */
+  paths: string[];
+  foreign: string[];
+  page: Page;
+}
+
+async function within<T>(what: string, page: Page, promise: Promise<T>, ms = RESULT_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(async () => {
+      const text = async (id: string) =>
+        (await page.locator(`[data-testid="${id}"]`).first().textContent({ timeout: 1000 }).catch(() => null))?.slice(0, 200) ?? '(none)';
+      reject(new BenchError(`${what}: the page did not show the expected result within ${ms / 1000} s (status: ${await text('status')}; result: ${await text('result')})`));
+    }, ms);
+  });
+  promise.catch(() => undefined); // a late failure after the time-out is not news
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Opens `url` in a fresh page of `context` with the probe armed, and waits for `expected`. */
+export async function visit(what: string, context: BrowserContext, url: string, expected: string): Promise<Visit> {
+  await context.addInitScript({ content: `${PROBE}\n;window.__benchProbe.arm(${JSON.stringify(expected)});` });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const origin = new URL(url).origin;
+  const paths: string[] = [];
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+    if (u.origin === origin) paths.push(u.pathname);
+    else foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url, { waitUntil: 'commit' });
+  let marks: { enabled: number; result: number; isolated: boolean };
+  try {
+    marks = await within(what, page, page.evaluate('window.__benchProbe.cold') as Promise<typeof marks>);
+  } catch (e) {
+    if (e instanceof BenchError && pageErrors.length > 0) throw new BenchError(`${e.message}; page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
+    throw e;
+  }
+  return { resultMs: marks.result, readyMs: marks.enabled, isolated: marks.isolated, paths, foreign, page };
+}
+
+/** Peak resident memory (VmHWM) of the browser's largest renderer process, in MB. */
+export async function peakRendererMb(browser: Browser): Promise<number | null> {
+  const session = await browser.newBrowserCDPSession();
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await session.detach();
+  let peak: number | null = null;
+  for (const p of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1];
+      if (kb !== undefined) peak = Math.max(peak ?? 0, Number(kb) / 1024);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return peak;
+}
+
+export const launch = (): Promise<Browser> => chromium.launch(LAUNCH);
+export const launchPersistent = (dir: string): Promise<BrowserContext> => chromium.launchPersistentContext(dir, LAUNCH);
+
+/** Sets the payload field, clicks Run and returns the milliseconds until `expected` shows. */
+export async function clickRun(what: string, page: Page, payload: string, expected: string): Promise<number> {
+  await page.locator('[data-testid="payload"]').first().fill(payload);
+  return within(what, page, page.evaluate(`window.__benchProbe.click(${JSON.stringify(expected)})`) as Promise<number>);
+}
+
+/** Puts a comment line on top of the plugin in the editor (Monaco or a textarea alike). */
+export async function editPlugin(page: Page, mark: string): Promise<void> {
+  await page.locator('[data-testid="editor"]').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.type(`# ${mark}`);
+  await page.keyboard.press('Escape'); // close any suggestion widget
+}
+
+/** The plugin source the page last sent to its Worker (ours) or holds in its editor (Pyodide). */
+export async function lastRunSource(page: Page): Promise<string | undefined> {
+  return page.evaluate(`window.__benchProbe.files()['plugin.py']`) as Promise<string | undefined>;
+}
+
+/** Average milliseconds of page → Worker → reply over `n` requests (no UI). */
+export async function workerLoop(what: string, page: Page, n: number, edit: boolean, payload: string, ident: number, expected: string): Promise<number> {
+  const args = [n, edit, payload, ident, expected].map((a) => JSON.stringify(a)).join(', ');
+  return within(what, page, page.evaluate(`window.__benchProbe.loop(${args})`) as Promise<number>, RESULT_TIMEOUT_MS * 4);
+}
+
+export async function hasBenchHook(page: Page): Promise<boolean> {
+  return page.evaluate(`typeof window.__bench?.run === 'function'`) as Promise<boolean>;
+}

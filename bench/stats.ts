@@ -1,0 +1,35 @@
+// Summaries and the side-by-side table.
+
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+export function summarize(samples: number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return { median: round(median), min: round(s[0]!), max: round(s[s.length - 1]!), n: s.length };
+}
+
+export function round(x: number): number {
+  return Math.abs(x) >= 100 ? Math.round(x * 10) / 10 : Math.round(x * 1000) / 1000;
+}
+
+const fmt = (s: Summary | undefined) => (s === undefined ? '—' : s.n === 1 ? `${s.median}` : `${s.median} (${s.min}–${s.max})`);
+
+/** metric | ours | pyodide | ratio, as fixed-width text. */
+export function table(
+  metrics: string[],
+  ours: Record<string, Summary>,
+  pyodide: Record<string, Summary>,
+  ratio: Record<string, number>,
+): string {
+  const rows = [['metric', 'ours median (min–max)', 'pyodide median (min–max)', 'ours/pyodide']];
+  for (const m of metrics) rows.push([m, fmt(ours[m]), fmt(pyodide[m]), ratio[m] === undefined ? '—' : ratio[m]!.toFixed(3)]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
