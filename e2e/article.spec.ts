@@ -1,0 +1,79 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ARTICLE_PAYLOAD, LEVEL_RGB, lastRunLog, run, waitForFirstResult } from './helpers.ts';
+
+test("the article's run on first load: result, three levels, colours, indentation", async ({ page, context, baseURL }) => {
+  const foreign: string[] = [];
+  context.on('request', (r) => {
+    if (!r.url().startsWith(baseURL!) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
+  });
+
+  const started = Date.now();
+  await page.goto('/');
+  await waitForFirstResult(page);
+  const firstResultMs = Date.now() - started;
+  const navToResult = await page.evaluate(() => performance.now());
+  test.info().annotations.push({ type: 'first result', description: `${firstResultMs} ms (page clock ${Math.round(navToResult)} ms)` });
+  console.log(`time from opening the page to the first result: ${firstResultMs} ms (performance.now at result check: ${Math.round(navToResult)} ms)`);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/first-result.json', JSON.stringify({ firstResultMs, navToResult }));
+
+  await expect(page.getByTestId('payload')).toHaveValue(ARTICLE_PAYLOAD);
+  await expect(page.getByTestId('ident')).toHaveValue('12345');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+
+  const entries = page.getByTestId('log-entry');
+  for (const level of ['host', 'wrapper', 'python'] as const) {
+    const first = entries.and(page.locator(`[data-level=${level}]`)).first();
+    await expect(first).toBeVisible();
+    await expect(first.locator('.entry-file')).toHaveCSS('color', LEVEL_RGB[level]);
+  }
+  // The plugin's own lines, with the ANSI colour of its prefix parsed away, not shown raw.
+  const python = entries.and(page.locator('[data-level=python]'));
+  await expect(python.filter({ hasText: `Received payload: ${ARTICLE_PAYLOAD}` })).toHaveCount(1);
+  await expect(python.first()).not.toContainText('\x1b');
+  await expect(python.first()).not.toContainText('[35m');
+  await expect(entries.and(page.locator('[data-level=host]')).filter({ hasText: 'Calling run_e' })).toHaveCount(1);
+
+  // Column 0, one tab, two tabs.
+  const indent = async (level: string) =>
+    parseFloat(await entries.and(page.locator(`[data-level=${level}]`)).first().evaluate((el) => getComputedStyle(el).paddingLeft));
+  const [host, wrapper, py] = [await indent('host'), await indent('wrapper'), await indent('python')];
+  expect(wrapper).toBeGreaterThan(host + 10);
+  expect(py - wrapper).toBeCloseTo(wrapper - host, 0);
+
+  const phases = page.getByTestId('timings');
+  await expect(phases).toContainText('run_e');
+  await expect(phases).toContainText('_start');
+
+  mkdirSync('docs', { recursive: true });
+  await page.screenshot({ path: 'docs/screenshot.png' });
+
+  // A rerun with unchanged files calls into the same instance: no new instantiation.
+  await run(page, 'result');
+  await expect(page.getByTestId('log-run')).toHaveCount(2);
+  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling run_e' })).toHaveCount(1);
+  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Instantiating' })).toHaveCount(0);
+  await expect(page.getByTestId('log-run').first().getByTestId('log-entry').filter({ hasText: 'Instantiating' })).toHaveCount(1);
+
+  // Level filters hide and show a layer.
+  await page.getByTestId('filter-wrapper').uncheck();
+  await expect(entries.and(page.locator('[data-level=wrapper]'))).toHaveCount(0);
+  await page.getByTestId('filter-wrapper').check();
+  await expect(entries.and(page.locator('[data-level=wrapper]')).first()).toBeVisible();
+
+  expect(foreign, 'requests to other origins').toEqual([]);
+});
+
+test('copy all puts every run of the log on the clipboard as plain text', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await page.getByTestId('copy-log').click();
+  await expect(page.getByTestId('copy-log')).toHaveText('Copied');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('--- run id=12345');
+  expect(text).toMatch(/^\t\[wasm_shim\.c\] \| /m);
+  expect(text).toMatch(/^\t\t\[plugin\.py\] \| id=12345 \| Received payload/m);
+  expect(text).not.toContain('\x1b');
+});

@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { expectOutcome, lastRunLog, run, typeInEditor, waitForFirstResult } from './helpers.ts';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await waitForFirstResult(page);
+});
+
+test('editing plugin.py in Monaco and running again (button, then Ctrl+Enter in the editor)', async ({ page }) => {
+  await typeInEditor(
+    page,
+    ['import sdk', '', 'def run_e(payload, ident):', '    print(f"shouting for {ident}")', '    sdk.return_result(payload.upper() + "!", ident)', ''].join('\n'),
+  );
+  await page.getByTestId('payload').fill('quiet words');
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
+  // A plain print belongs to the Python level.
+  await expect(
+    lastRunLog(page).getByTestId('log-entry').and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' }),
+  ).toHaveCount(1);
+  // Changed files mean a fresh instance.
+  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+
+  await page.getByTestId('ident').fill('77');
+  await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('log-run')).toHaveCount(3);
+  await expectOutcome(page, 'result');
+  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'shouting for 77' })).toHaveCount(1);
+  // Ctrl+Enter ran the plugin: it did not add a line to the source.
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
+});
+
+test('a helper module in a second tab, imported by plugin.py', async ({ page }) => {
+  await page.getByTestId('file-add').click();
+  // A bad name is refused with a reason.
+  await page.getByTestId('file-name-input').fill('../evil.py');
+  await page.getByTestId('file-name-ok').click();
+  await expect(page.getByTestId('file-name-error')).toBeVisible();
+  await page.getByTestId('file-name-input').fill('helpers.py');
+  await page.getByTestId('file-name-ok').click();
+  await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'helpers.py']);
+  await expect(page.getByTestId('file-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  await typeInEditor(page, ['def shout(text):', '    return text.upper() + "!!"', '']. join('\n'));
+  await page.getByTestId('file-tab').first().click();
+  await typeInEditor(page, ['import sdk', 'import helpers', '', 'def run_e(payload, ident):', '    sdk.return_result(helpers.shout(payload), ident)', ''].join('\n'));
+  await page.getByTestId('payload').fill('from a helper');
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('FROM A HELPER!!');
+
+  // Renaming the helper breaks the import (proof the file is what Python reads); renaming back fixes it.
+  await page.getByTestId('file-rename').click();
+  await page.getByTestId('file-name-input').fill('tools.py');
+  await page.getByTestId('file-name-ok').click();
+  await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'tools.py']);
+  await run(page, 'error');
+  await expect(page.getByTestId('result-value')).toContainText("No module named 'helpers'");
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('file-delete').click();
+  await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py']);
+});
+
+test('an exception shows its traceback at the Python level and error code 1 in the result', async ({ page }) => {
+  await typeInEditor(
+    page,
+    ['import sdk', '', 'def fail(payload):', '    raise ValueError("bad payload: " + payload)', '', 'def run_e(payload, ident):', '    fail(payload)', ''].join('\n'),
+  );
+  await page.getByTestId('payload').fill('xyz');
+  await run(page, 'error');
+  await expect(page.getByTestId('result-error-code')).toHaveText('Error 1');
+  await expect(page.getByTestId('result-value')).toContainText('ValueError');
+  await expect(page.getByTestId('result-value')).toContainText('bad payload: xyz');
+  const python = lastRunLog(page).getByTestId('log-entry').and(page.locator('[data-level=python]'));
+  await expect(python.filter({ hasText: 'Traceback (most recent call last)' })).toHaveCount(1);
+  await expect(python.filter({ hasText: 'ValueError: bad payload: xyz' })).toHaveCount(1);
+  await expect(python.filter({ hasText: 'Traceback' })).toHaveAttribute('data-stream', 'stderr');
+});
+
+test('Stop ends a `while True: pass` plugin, the time limit ends another, and the next run works', async ({ page }) => {
+  await typeInEditor(
+    page,
+    ['import sdk', '', 'def run_e(payload, ident):', '    while payload == "loop":', '        pass', '    sdk.return_result("done " + payload, ident)', ''].join('\n'),
+  );
+  await page.getByTestId('payload').fill('loop');
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('stop')).toBeEnabled();
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'running');
+  await page.getByTestId('stop').click();
+  await expectOutcome(page, 'stopped', 5_000);
+  await expect(page.getByTestId('result')).toContainText('Stopped');
+
+  // The time limit does the same on its own.
+  await page.getByTestId('time-limit').fill('1');
+  const started = Date.now();
+  await page.getByTestId('run').click();
+  await expectOutcome(page, 'timeout', 8_000);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  await expect(page.getByTestId('result')).toContainText('Timed out after 1 s');
+
+  // A fresh Worker runs the same files.
+  await page.getByTestId('payload').fill('again');
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('done again');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+});

@@ -1,0 +1,51 @@
+import { expect, type Page } from '@playwright/test';
+
+export const ARTICLE_PAYLOAD = "It can't bite it's own tail. I'm done laughing.";
+export const ARTICLE_RESULT = "tI can't etib it's nwo tail. I'm enod laughing.";
+
+/** The light theme's layer colours (app.css), as computed styles report them. */
+export const LEVEL_RGB = {
+  host: 'rgb(196, 90, 0)',
+  wrapper: 'rgb(26, 127, 55)',
+  python: 'rgb(130, 80, 223)',
+} as const;
+
+export async function expectOutcome(page: Page, kind: string, timeout = 30_000): Promise<void> {
+  await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', kind, { timeout });
+}
+
+export async function waitForFirstResult(page: Page): Promise<void> {
+  await expectOutcome(page, 'result', 60_000);
+  await expect(page.getByTestId('result-value')).toHaveText(ARTICLE_RESULT);
+}
+
+/**
+ * Replaces the open file's text by typing into Monaco like a person: select all, then each line.
+ * Monaco indents after a `:` on its own; each new line's indentation is cleared and typed as written.
+ */
+export async function typeInEditor(page: Page, code: string): Promise<void> {
+  await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  const lines = code.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) {
+      await page.keyboard.press('Escape'); // a suggestion list must not take the Enter
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+    await page.keyboard.insertText(lines[i]!);
+  }
+  await page.keyboard.press('Escape');
+}
+
+/** The log run element of the newest run. */
+export const lastRunLog = (page: Page) => page.getByTestId('log-run').last();
+
+export async function run(page: Page, outcome: string): Promise<void> {
+  await expect(page.getByTestId('run')).toBeEnabled();
+  await page.getByTestId('run').click();
+  await expectOutcome(page, outcome);
+}
