@@ -1,0 +1,477 @@
+/*
+ * The embedding of CPython: start-up, `import plugin`, calling plugin.run_e, and turning every
+ * failure into an error code for the host (errors.h) plus a traceback on stderr.
+ *
+ * CPython must never end the process: PyErr_Print() would call exit() for SystemExit, and
+ * Py_ExitStatusException() always exits, so neither is used. Exceptions are fetched, printed
+ * with PyErr_Display() and released, and the instance stays usable for the next run.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "embed.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errors.h"
+#include "log.h"
+#include "sdk_module.h"
+#include "wasm_shim.h"
+
+#define PLUGIN_MODULE "plugin"
+#define DEFAULT_PYTHONPATH "/plugin"
+#define STDLIB_ZIP L"/lib/python311.zip"
+
+/* Modules that a snapshot should already hold: used by the wrapper and by most plugins. */
+static const char *const warm_modules[] = {"encodings.utf_8", "re", "json", "collections",
+                                           "functools", "typing"};
+
+/* All state lives in linear memory, so a Wizer snapshot carries it into every instance. */
+static enum { PY_NOT_STARTED, PY_READY, PY_FAILED } python_state = PY_NOT_STARTED;
+static enum { PLUGIN_NOT_LOADED, PLUGIN_LOADED, PLUGIN_FAILED } plugin_state = PLUGIN_NOT_LOADED;
+static PyObject *plugin_module = NULL;
+/* Why Python or the plugin could not start; reported by every later run_e. */
+static char *startup_error = NULL;
+
+static const char out_of_memory[] = "out of memory";
+
+/* ---- strings ----------------------------------------------------------------------------- */
+
+/* A malloc'd printf-style string, or NULL when out of memory. */
+__attribute__((format(printf, 1, 2)))
+static char *format_string(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    int len = vsnprintf(NULL, 0, fmt, args);
+    va_end(args);
+    if (len < 0) {
+        return NULL;
+    }
+    char *text = malloc((size_t)len + 1);
+    if (text == NULL) {
+        return NULL;
+    }
+    va_start(args, fmt);
+    vsnprintf(text, (size_t)len + 1, fmt, args);
+    va_end(args);
+    return text;
+}
+
+/* str(obj) as a malloc'd UTF-8 string (lone surrogates backslash-escaped), or NULL.
+ * Leaves no Python error set. */
+static char *str_of(PyObject *obj)
+{
+    char *copy = NULL;
+    PyObject *text = PyObject_Str(obj);
+    PyObject *bytes = text != NULL ? PyUnicode_AsEncodedString(text, "utf-8", "backslashreplace")
+                                   : NULL;
+    if (bytes != NULL) {
+        copy = format_string("%s", PyBytes_AS_STRING(bytes));
+    }
+    Py_XDECREF(bytes);
+    Py_XDECREF(text);
+    PyErr_Clear();
+    return copy;
+}
+
+/* ---- exceptions -------------------------------------------------------------------------- */
+
+struct py_exception {
+    PyObject *type;
+    PyObject *value;
+    PyObject *traceback;
+};
+
+/* Takes the current exception out of the interpreter (owned references). */
+static void exception_fetch(struct py_exception *exc)
+{
+    PyErr_Fetch(&exc->type, &exc->value, &exc->traceback);
+    PyErr_NormalizeException(&exc->type, &exc->value, &exc->traceback);
+    if (exc->value != NULL && exc->traceback != NULL) {
+        PyException_SetTraceback(exc->value, exc->traceback);
+    }
+}
+
+static void exception_release(struct py_exception *exc)
+{
+    Py_CLEAR(exc->type);
+    Py_CLEAR(exc->value);
+    Py_CLEAR(exc->traceback);
+}
+
+/* The full traceback on sys.stderr, as Python prints it. */
+static void exception_print(const struct py_exception *exc)
+{
+    if (exc->type != NULL) {
+        PyErr_Display(exc->type, exc->value, exc->traceback);
+        PyErr_Clear();
+    }
+}
+
+/* "module.QualName" as traceback shows it ("ValueError", "json.decoder.JSONDecodeError"). */
+static char *exception_type_name(PyObject *type)
+{
+    char *name = NULL;
+    PyObject *module = PyObject_GetAttrString(type, "__module__");
+    PyObject *qualname = PyObject_GetAttrString(type, "__qualname__");
+    if (qualname != NULL && module != NULL && PyUnicode_Check(module) &&
+        PyUnicode_CompareWithASCIIString(module, "builtins") != 0 &&
+        PyUnicode_CompareWithASCIIString(module, "__main__") != 0) {
+        PyObject *full = PyUnicode_FromFormat("%U.%S", module, qualname);
+        name = full != NULL ? str_of(full) : NULL;
+        Py_XDECREF(full);
+    } else if (qualname != NULL) {
+        name = str_of(qualname);
+    }
+    Py_XDECREF(qualname);
+    Py_XDECREF(module);
+    PyErr_Clear();
+    if (name == NULL && PyType_Check(type)) {
+        name = format_string("%s", ((PyTypeObject *)type)->tp_name);
+    }
+    return name;
+}
+
+/* "ExcType: message" (or "ExcType" when the message is empty): the last line of the
+ * traceback. A malloc'd string, or NULL when out of memory. */
+static char *exception_summary(const struct py_exception *exc)
+{
+    if (exc->type == NULL) {
+        return format_string("SystemError: error return without exception set");
+    }
+    char *name = exception_type_name(exc->type);
+    char *message = exc->value != NULL ? str_of(exc->value) : NULL;
+    char *summary;
+    if (message == NULL) {
+        summary = format_string("%s: <exception str() failed>", name ? name : "?");
+    } else if (message[0] == '\0') {
+        summary = format_string("%s", name ? name : "?");
+    } else {
+        summary = format_string("%s: %s", name ? name : "?", message);
+    }
+    free(message);
+    free(name);
+    return summary;
+}
+
+/* "SystemExit: <code>" for sys.exit(code). */
+static char *system_exit_summary(const struct py_exception *exc)
+{
+    char *code = NULL;
+    PyObject *code_obj = exc->value != NULL ? PyObject_GetAttrString(exc->value, "code") : NULL;
+    if (code_obj != NULL) {
+        code = str_of(code_obj);
+        Py_DECREF(code_obj);
+    }
+    PyErr_Clear();
+    char *summary = format_string("SystemExit: %s", code ? code : "None");
+    free(code);
+    return summary;
+}
+
+static bool is_system_exit(const struct py_exception *exc)
+{
+    return exc->type != NULL && PyErr_GivenExceptionMatches(exc->type, PyExc_SystemExit);
+}
+
+/* ---- reporting --------------------------------------------------------------------------- */
+
+static void report_error(int32_t ident, enum guest_error code, const char *message)
+{
+    if (message == NULL) {
+        message = out_of_memory;
+    }
+    LOG_RUN(ident, "Returning error %d: %s", (int)code, message);
+    host_return_error((int32_t)code, message, strlen(message), ident);
+}
+
+/* Python's own buffers (unbuffered here, but a plugin may replace sys.stdout). */
+static void flush_python_streams(void)
+{
+    static const char *const names[] = {"stdout", "stderr"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        PyObject *stream = PySys_GetObject(names[i]); /* borrowed */
+        if (stream != NULL && stream != Py_None) {
+            PyObject *ret = PyObject_CallMethod(stream, "flush", NULL);
+            Py_XDECREF(ret);
+        }
+        PyErr_Clear();
+    }
+    fflush(stdout);
+    fflush(stderr);
+}
+
+/* ---- start-up ---------------------------------------------------------------------------- */
+
+static void python_failed(const char *what, PyStatus status)
+{
+    python_state = PY_FAILED;
+    free(startup_error);
+    if (PyStatus_IsExit(status)) {
+        startup_error = format_string("Python failed to initialise: %s exited with code %d",
+                                      what, status.exitcode);
+    } else {
+        startup_error = format_string("Python failed to initialise: %s: %s%s%s", what,
+                                      status.func ? status.func : "",
+                                      status.func ? ": " : "",
+                                      status.err_msg ? status.err_msg : "unknown error");
+    }
+    fprintf(stderr, "%s\n", startup_error ? startup_error : out_of_memory);
+    fflush(stderr);
+    LOG("Python failed to initialise");
+}
+
+/* sys.path: the PYTHONPATH entries (default /plugin), then the stdlib zip. */
+static PyStatus set_search_path(PyConfig *config)
+{
+    const char *env = getenv("PYTHONPATH");
+    char *paths = strdup(env != NULL && env[0] != '\0' ? env : DEFAULT_PYTHONPATH);
+    if (paths == NULL) {
+        return PyStatus_NoMemory();
+    }
+    PyStatus status = PyStatus_Ok();
+    char *rest = paths;
+    char *entry;
+    while ((entry = strsep(&rest, ":")) != NULL) {
+        if (entry[0] == '\0') {
+            continue;
+        }
+        wchar_t *wide = Py_DecodeLocale(entry, NULL);
+        if (wide == NULL) {
+            status = PyStatus_Error("PYTHONPATH is not valid UTF-8");
+            break;
+        }
+        status = PyWideStringList_Append(&config->module_search_paths, wide);
+        PyMem_RawFree(wide);
+        if (PyStatus_Exception(status)) {
+            break;
+        }
+    }
+    free(paths);
+    if (!PyStatus_Exception(status)) {
+        status = PyWideStringList_Append(&config->module_search_paths, STDLIB_ZIP);
+    }
+    config->module_search_paths_set = 1;
+    return status;
+}
+
+bool embed_init_python(void)
+{
+    if (python_state != PY_NOT_STARTED) {
+        return python_state == PY_READY;
+    }
+    LOG("Initialising Python %s ...", PY_VERSION);
+
+    if (PyImport_AppendInittab("sdk", sdk_module_init) != 0) {
+        python_failed("PyImport_AppendInittab", PyStatus_Error("cannot register the sdk module"));
+        return false;
+    }
+
+    /* UTF-8 mode: an isolated configuration would otherwise pick an ASCII file system
+     * encoding under WASI's C locale. */
+    PyPreConfig preconfig;
+    PyPreConfig_InitIsolatedConfig(&preconfig);
+    preconfig.utf8_mode = 1;
+    PyStatus status = Py_PreInitialize(&preconfig);
+    if (PyStatus_Exception(status)) {
+        python_failed("Py_PreInitialize", status);
+        return false;
+    }
+
+    PyConfig config;
+    PyConfig_InitIsolatedConfig(&config);
+    config.site_import = 0;          /* no site-packages under WASI */
+    config.write_bytecode = 0;       /* the file system is the host's, possibly read-only */
+    config.user_site_directory = 0;
+    config.buffered_stdio = 0;       /* plugin output reaches the host in order with ours */
+    config.install_signal_handlers = 0;
+    config.pathconfig_warnings = 0;  /* the search path below is complete: no prefix search */
+    status = PyConfig_SetString(&config, &config.home, L"/");
+    if (!PyStatus_Exception(status)) {
+        status = PyConfig_SetString(&config, &config.program_name, L"python3.11");
+    }
+    if (!PyStatus_Exception(status)) {
+        status = set_search_path(&config);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = Py_InitializeFromConfig(&config);
+    }
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status)) {
+        python_failed("Py_InitializeFromConfig", status);
+        return false;
+    }
+    python_state = PY_READY;
+    LOG("Python initialised");
+    return true;
+}
+
+void embed_warm_up(void)
+{
+    if (python_state != PY_READY) {
+        return;
+    }
+    for (size_t i = 0; i < sizeof warm_modules / sizeof warm_modules[0]; i++) {
+        PyObject *module = PyImport_ImportModule(warm_modules[i]);
+        if (module == NULL) {
+            /* Not fatal: the plugin gets the same error if it needs the module. */
+            struct py_exception exc;
+            exception_fetch(&exc);
+            exception_print(&exc);
+            exception_release(&exc);
+        }
+        Py_XDECREF(module);
+    }
+    LOG("Warm imports done");
+}
+
+/* A snapshot taken before the plugin folder existed must not trust cached directory listings. */
+static void invalidate_import_caches(void)
+{
+    PyObject *importlib = PyImport_ImportModule("importlib");
+    PyObject *ret = importlib ? PyObject_CallMethod(importlib, "invalidate_caches", NULL) : NULL;
+    Py_XDECREF(ret);
+    Py_XDECREF(importlib);
+    PyErr_Clear();
+}
+
+void embed_start(void)
+{
+    if (plugin_state != PLUGIN_NOT_LOADED) {
+        return;
+    }
+    if (python_state == PY_READY) {
+        LOG("Python already initialised (snapshot)");
+        invalidate_import_caches();
+    } else if (!embed_init_python()) {
+        plugin_state = PLUGIN_FAILED;
+        return;
+    }
+
+    LOG("Importing %s ...", PLUGIN_MODULE);
+    PyObject *module = PyImport_ImportModule(PLUGIN_MODULE);
+    if (module == NULL) {
+        struct py_exception exc;
+        exception_fetch(&exc);
+        char *summary = is_system_exit(&exc) ? system_exit_summary(&exc) : exception_summary(&exc);
+        exception_print(&exc);
+        exception_release(&exc);
+        free(startup_error);
+        startup_error = format_string("cannot import plugin: %s", summary ? summary : out_of_memory);
+        free(summary);
+        plugin_state = PLUGIN_FAILED;
+        flush_python_streams();
+        LOG("%s", startup_error ? startup_error : out_of_memory);
+        return;
+    }
+    plugin_module = module;
+    plugin_state = PLUGIN_LOADED;
+    flush_python_streams();
+    LOG("Imported %s", PLUGIN_MODULE);
+}
+
+/* ---- runs -------------------------------------------------------------------------------- */
+
+/* The plugin's run_e raised: code 1 with a traceback on stderr, or code 5 for SystemExit. */
+static void report_run_exception(int32_t ident)
+{
+    struct py_exception exc;
+    exception_fetch(&exc);
+    if (is_system_exit(&exc)) {
+        char *summary = system_exit_summary(&exc);
+        exception_release(&exc);
+        report_error(ident, GUEST_ERR_SYSTEM_EXIT, summary);
+        free(summary);
+        return;
+    }
+    char *summary = exception_summary(&exc);
+    exception_print(&exc);
+    exception_release(&exc);
+    flush_python_streams();
+    report_error(ident, GUEST_ERR_EXCEPTION, summary);
+    free(summary);
+}
+
+/* The plugin's run_e attribute, or NULL after reporting code 3. */
+static PyObject *find_run_e(int32_t ident)
+{
+    PyObject *run = PyObject_GetAttrString(plugin_module, "run_e");
+    if (run != NULL && PyCallable_Check(run)) {
+        return run;
+    }
+    char *message;
+    if (run == NULL) {
+        PyErr_Clear();
+        message = format_string("plugin has no callable run_e (no attribute run_e)");
+    } else {
+        message = format_string("plugin has no callable run_e (plugin.run_e is a %s)",
+                                Py_TYPE(run)->tp_name);
+        Py_DECREF(run);
+    }
+    report_error(ident, GUEST_ERR_NO_RUN_E, message);
+    free(message);
+    return NULL;
+}
+
+/* The payload as str, or NULL after reporting code 4. */
+static PyObject *decode_payload(const char *payload, size_t len, int32_t ident)
+{
+    PyObject *text = PyUnicode_DecodeUTF8(payload, (Py_ssize_t)len, "strict");
+    if (text != NULL) {
+        return text;
+    }
+    struct py_exception exc;
+    exception_fetch(&exc);
+    char *reason = exc.value != NULL ? str_of(exc.value) : NULL;
+    exception_release(&exc);
+    char *message = format_string("payload is not valid UTF-8: %s", reason ? reason : "?");
+    free(reason);
+    report_error(ident, GUEST_ERR_BAD_UTF8, message);
+    free(message);
+    return NULL;
+}
+
+void embed_run(const char *payload, size_t len, int32_t ident)
+{
+    if (python_state != PY_READY) {
+        report_error(ident, GUEST_ERR_PYTHON_INIT, startup_error);
+        return;
+    }
+    if (plugin_state != PLUGIN_LOADED) {
+        report_error(ident, GUEST_ERR_IMPORT, startup_error);
+        return;
+    }
+    PyObject *run = find_run_e(ident);
+    if (run == NULL) {
+        return;
+    }
+    PyObject *text = decode_payload(payload, len, ident);
+    if (text == NULL) {
+        Py_DECREF(run);
+        return;
+    }
+    PyObject *ident_obj = PyLong_FromLong((long)ident);
+    if (ident_obj == NULL) {
+        Py_DECREF(text);
+        Py_DECREF(run);
+        report_run_exception(ident);
+        return;
+    }
+
+    LOG_RUN(ident, "Calling plugin.run_e ...");
+    PyObject *ret = PyObject_CallFunctionObjArgs(run, text, ident_obj, NULL);
+    Py_DECREF(ident_obj);
+    Py_DECREF(text);
+    Py_DECREF(run);
+    if (ret == NULL) {
+        report_run_exception(ident);
+        return;
+    }
+    Py_DECREF(ret);
+    flush_python_streams();
+    LOG_RUN(ident, "plugin.run_e returned");
+}

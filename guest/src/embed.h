@@ -1,0 +1,23 @@
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The embedding of CPython: initialisation, loading the `plugin` module, calling
+ * plugin.run_e and turning failures into error codes (errors.h). Every function is
+ * idempotent where it says so and never lets CPython exit the process.
+ */
+
+/* Registers `sdk` and initialises Python once; false if Python failed (remembered). */
+bool embed_init_python(void);
+
+/* Imports a few modules every run needs anyway, so a snapshot (Wizer) holds them. */
+void embed_warm_up(void);
+
+/* Python (if not yet done) and `import plugin` (once); failures are remembered for run_e. */
+void embed_start(void);
+
+/* Decodes the payload and calls plugin.run_e(payload, ident); reports failures. */
+void embed_run(const char *payload, size_t len, int32_t ident);

@@ -1,0 +1,102 @@
+/*
+ * The wasm boundary: every export and import of wrapper.wasm is here.
+ *
+ * Exports: _start, allocate, deallocate, run_e, wizer.initialize (and memory, from the linker).
+ * Imports: env.return_result, env.return_error (plus wasi_snapshot_preview1.* from wasi-libc).
+ *
+ * The module is linked without crt1 (-nostartfiles, --no-entry): wasi-libc's command _start
+ * would call exit() when main returns, and its reactor _initialize makes node:wasi's start()
+ * throw. Our _start runs the C constructors once and initialises Python, then returns, so the
+ * host keeps calling run_e on the same instance. Because this file calls __wasm_call_ctors
+ * itself, wasm-ld does not wrap the other exports in constructor/destructor calls.
+ */
+#include "wasm_shim.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "embed.h"
+#include "errors.h"
+#include "log.h"
+
+#define WASM_EXPORT(name) __attribute__((export_name(name)))
+#define WASM_IMPORT(module, name) __attribute__((import_module(module), import_name(name)))
+
+WASM_IMPORT("env", "return_result")
+extern void env_return_result(const char *ptr, int32_t len, int32_t ident);
+
+WASM_IMPORT("env", "return_error")
+extern void env_return_error(int32_t code, const char *ptr, int32_t len, int32_t ident);
+
+extern void __wasm_call_ctors(void);
+
+void host_return_result(const char *result, size_t len, int32_t ident)
+{
+    env_return_result(result, (int32_t)len, ident);
+}
+
+void host_return_error(int32_t code, const char *message, size_t len, int32_t ident)
+{
+    env_return_error(code, message, (int32_t)len, ident);
+}
+
+/* Kept in linear memory, so a Wizer snapshot remembers that the constructors already ran. */
+static bool ctors_done = false;
+
+static void run_ctors_once(void)
+{
+    if (!ctors_done) {
+        ctors_done = true;
+        __wasm_call_ctors();
+    }
+}
+
+/* Pre-initialisation for Wizer: constructors, Python, a few warm imports; no plugin yet. */
+WASM_EXPORT("wizer.initialize")
+void wizer_initialize(void)
+{
+    run_ctors_once();
+    if (embed_init_python()) {
+        embed_warm_up();
+    }
+}
+
+WASM_EXPORT("_start")
+void start(void)
+{
+    run_ctors_once();
+    embed_start();
+}
+
+WASM_EXPORT("allocate")
+void *allocate(int32_t size)
+{
+    if (size < 0) {
+        return NULL;
+    }
+    /* malloc(0) may return NULL; the host always needs a usable pointer. */
+    return malloc(size > 0 ? (size_t)size : 1);
+}
+
+WASM_EXPORT("deallocate")
+void deallocate(void *ptr, int32_t size)
+{
+    (void)size;
+    free(ptr);
+}
+
+WASM_EXPORT("run_e")
+void run_e(const char *ptr, int32_t len, int32_t ident)
+{
+    LOG_RUN(ident, "run_e received payload of %d bytes at %p", (int)len, (const void *)ptr);
+    if (len < 0 || (ptr == NULL && len > 0)) {
+        static const char message[] = "run_e: invalid payload pointer or length";
+        LOG_RUN(ident, "%s", message);
+        host_return_error(GUEST_ERR_BAD_UTF8, message, sizeof message - 1, ident);
+        return;
+    }
+    /* A host that skipped _start still gets a working module. */
+    run_ctors_once();
+    embed_start();
+    embed_run(ptr, (size_t)len, ident);
+}

@@ -1,0 +1,72 @@
+"""Builds python311.zip: the standard library as .pyc files for the wasm guest.
+
+Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR OUT_ZIP
+
+Reproducible: .pyc use UNCHECKED_HASH (no source mtimes), entries are sorted, stored
+uncompressed (zipimport needs no zlib at start-up) with a fixed timestamp, and the build
+folder's absolute path is replaced in the wasm build's _sysconfigdata module.
+Must run under the same CPython release as the guest (3.11.2) so the bytecode matches.
+"""
+import importlib.util
+import io
+import marshal
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+# Left out: tests, and GUI, tooling and OS features a WASI sandbox cannot offer (Tk, ctypes,
+# curses, processes, package installation, the interactive help data).
+EXCLUDED_DIRS = {
+    "test", "tests", "idle_test", "idlelib", "tkinter", "turtledemo", "ensurepip", "venv",
+    "lib2to3", "distutils", "pydoc_data", "site-packages", "ctypes", "curses",
+    "multiprocessing", "__pycache__", "__phello__",
+}
+EXCLUDED_FILES = {"turtle.py", "antigravity.py", "__hello__.py"}
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+RUNTIME_ZIP = "/lib/python311.zip"
+
+
+def pyc_bytes(source: bytes, display_name: str) -> bytes:
+    code = compile(source, display_name, "exec", dont_inherit=True, optimize=0)
+    data = bytearray(importlib.util.MAGIC_NUMBER)
+    data += (0b01).to_bytes(4, "little")  # flags: hash-based, unchecked
+    data += importlib.util.source_hash(source)
+    data += marshal.dumps(code)
+    return bytes(data)
+
+
+def collect(lib: Path):
+    for path in sorted(lib.rglob("*.py")):
+        rel = path.relative_to(lib)
+        if any(part in EXCLUDED_DIRS for part in rel.parts[:-1]) or rel.name in EXCLUDED_FILES:
+            continue
+        yield rel.as_posix(), path.read_bytes()
+
+
+def main() -> None:
+    lib, sysconfigdata, build_dir, out = (Path(a) for a in sys.argv[1:5])
+    if sys.version_info[:3] != (3, 11, 2):
+        sys.exit(f"make_stdlib_zip.py: needs CPython 3.11.2, this is {sys.version}")
+    sources = dict(collect(lib))
+    # The wasm build's sysconfig data, without the build folder's path.
+    data = sysconfigdata.read_bytes().replace(os.fsencode(build_dir), b"/build")
+    sources[sysconfigdata.name] = data
+    entries = []
+    for name in sorted(sources):
+        pyc = pyc_bytes(sources[name], f"{RUNTIME_ZIP}/{name}")
+        entries.append((name[:-3] + ".pyc", pyc))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, data)
+    out.write_bytes(buffer.getvalue())
+    print(f"  python311.zip: {len(entries)} modules, {len(buffer.getvalue())} bytes")
+
+
+if __name__ == "__main__":
+    main()

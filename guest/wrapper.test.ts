@@ -1,0 +1,346 @@
+// Tests of the committed guest (public/guest/wrapper.wasm + python311.zip) under Node's own
+// node:wasi. The same contract is tested on @bjorn3/browser_wasi_shim in src/host/.
+// node:wasi on Node 20 misbehaves after many fresh instances in one process, so this file
+// makes only a handful (vitest runs it with --no-turbo-fast-api-calls in its own fork).
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { WASI } from 'node:wasi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const guestFile = (name: string) => new URL(`../public/guest/${name}`, import.meta.url);
+const articlePlugin = readFileSync(new URL('./plugin/plugin.py', import.meta.url), 'utf8');
+
+type Outcome =
+  | { kind: 'result'; ident: number; text: string }
+  | { kind: 'error'; ident: number; code: number; message: string };
+
+interface Guest {
+  /** Calls run_e with the payload (a string is sent as UTF-8) and returns what the module reported. */
+  run(payload: string | Uint8Array, ident: number): Outcome[];
+  stdout(): string;
+  stderr(): string;
+  startMs: number;
+}
+
+let module: WebAssembly.Module;
+const tempDirs: string[] = [];
+
+beforeAll(async () => {
+  module = await WebAssembly.compile(readFileSync(guestFile('wrapper.wasm')));
+});
+
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'guest-test-'));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A fresh instance with these plugin files in /plugin, the stdlib zip in /lib, `_start` run. */
+function startGuest(pluginFiles: Record<string, string>): Guest {
+  const pluginDir = tempDir();
+  for (const [name, text] of Object.entries(pluginFiles)) writeFileSync(join(pluginDir, name), text);
+  const libDir = tempDir();
+  writeFileSync(join(libDir, 'python311.zip'), readFileSync(guestFile('python311.zip')));
+  const outDir = tempDir();
+  const stdoutPath = join(outDir, 'stdout');
+  const stderrPath = join(outDir, 'stderr');
+  const stdoutFd = openSync(stdoutPath, 'w');
+  const stderrFd = openSync(stderrPath, 'w');
+
+  const wasi = new WASI({
+    version: 'preview1',
+    args: ['wrapper'],
+    env: { PYTHONPATH: '/plugin' },
+    preopens: { '/plugin': pluginDir, '/lib': libDir },
+    stdout: stdoutFd,
+    stderr: stderrFd,
+    returnOnExit: true,
+  });
+  let memory: WebAssembly.Memory | undefined;
+  let outcomes: Outcome[] = [];
+  const text = (ptr: number, len: number) =>
+    new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
+  const instance = new WebAssembly.Instance(module, {
+    ...wasi.getImportObject(),
+    env: {
+      return_result(ptr: number, len: number, ident: number) {
+        outcomes.push({ kind: 'result', ident, text: text(ptr, len) });
+      },
+      return_error(code: number, ptr: number, len: number, ident: number) {
+        outcomes.push({ kind: 'error', ident, code, message: text(ptr, len) });
+      },
+    },
+  });
+  const exports = instance.exports as {
+    memory: WebAssembly.Memory;
+    allocate(size: number): number;
+    deallocate(ptr: number, size: number): void;
+    run_e(ptr: number, len: number, ident: number): void;
+  };
+  memory = exports.memory;
+  const t0 = performance.now();
+  wasi.start(instance);
+  const startMs = performance.now() - t0;
+
+  return {
+    startMs,
+    run(payload, ident) {
+      const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
+      const ptr = exports.allocate(bytes.length + 1);
+      new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
+      outcomes = [];
+      exports.run_e(ptr, bytes.length, ident);
+      exports.deallocate(ptr, bytes.length + 1);
+      return outcomes;
+    },
+    stdout: () => readFileSync(stdoutPath, 'utf8'),
+    stderr: () => readFileSync(stderrPath, 'utf8'),
+  };
+}
+
+// Closing the temp-file descriptors is left to process exit: node:wasi may still hold them.
+void closeSync;
+
+describe('wrapper.wasm interface', () => {
+  it('exports exactly the plugin ABI and imports only env + WASI', () => {
+    const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
+    expect(exports).toEqual([
+      '_start:function',
+      'allocate:function',
+      'deallocate:function',
+      'memory:memory',
+      'run_e:function',
+      'wizer.initialize:function',
+    ]);
+    const imports = WebAssembly.Module.imports(module);
+    const env = imports.filter((i) => i.module === 'env').map((i) => `${i.name}:${i.kind}`).sort();
+    expect(env).toEqual(['return_error:function', 'return_result:function']);
+    const others = imports.filter((i) => i.module !== 'env' && i.module !== 'wasi_snapshot_preview1');
+    expect(others).toEqual([]);
+  });
+});
+
+describe("the article's plugin", () => {
+  let guest: Guest;
+  beforeAll(() => {
+    guest = startGuest({ 'plugin.py': articlePlugin });
+  });
+
+  it('reverses the words of the payload and logs every layer', () => {
+    const payload = "It can't bite it's own tail. I'm done laughing.";
+    const t0 = performance.now();
+    const outcomes = guest.run(payload, 12345);
+    const runMs = performance.now() - t0;
+    console.info(`node:wasi: _start ${guest.startMs.toFixed(1)} ms, first run_e ${runMs.toFixed(2)} ms`);
+    expect(outcomes).toEqual([
+      { kind: 'result', ident: 12345, text: "tI can't etib it's nwo tail. I'm enod laughing." },
+    ]);
+    const out = guest.stdout();
+    expect(out).toContain('\t\x1b[32m[wasm_shim.c]\x1b[0m | id=12345 | run_e received payload of 47 bytes at 0x');
+    expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | id=12345 | Calling plugin.run_e ...\n');
+    expect(out).toContain(`\t\t\x1b[35m[plugin.py]\x1b[0m | id=12345 | Received payload: ${payload}\n`);
+    expect(out).toContain('\t\x1b[32m[sdk_module.c]\x1b[0m | id=12345 | sdk.return_result called with 47 bytes\n');
+    expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | id=12345 | plugin.run_e returned\n');
+    expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | Python initialised\n');
+    // The plugin's line comes between the wrapper's call and return lines.
+    const order = ['Calling plugin.run_e', '[plugin.py] | id=12345 | Received', 'sdk.return_result', 'plugin.run_e returned'];
+    const positions = order.map((s) => out.lastIndexOf(s.replace('[plugin.py]', '[plugin.py]\x1b[0m')));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(guest.stderr()).toBe('');
+  });
+
+  it('runs three times on the same instance with different ids', () => {
+    const times: number[] = [];
+    for (const [ident, payload, want] of [
+      [1, 'abc def', 'cba fed'],
+      [2, 'héllo wörld', 'olléh dlröw'],
+      [-7, "don't panic", "don't cinap"],
+    ] as const) {
+      const t0 = performance.now();
+      expect(guest.run(payload, ident)).toEqual([{ kind: 'result', ident, text: want }]);
+      times.push(performance.now() - t0);
+    }
+    console.info(`node:wasi: run_e on a warm instance ${times.map((t) => t.toFixed(2)).join(', ')} ms`);
+    expect(guest.stdout()).toContain('| id=-7 | Calling plugin.run_e');
+  });
+});
+
+describe('the standard library inside the module', () => {
+  it('zlib, bz2, lzma, sqlite3, uuid, json, re, decimal, hashlib and more do real work', () => {
+    const plugin = `
+import sdk, json
+
+def run_e(payload, ident):
+    import zlib, bz2, lzma, sqlite3, uuid, re, decimal, hashlib, datetime, unicodedata, csv, io
+    import statistics, dataclasses, typing, sys
+    import xml.etree.ElementTree as ET
+    data = (payload * 50).encode()
+    db = sqlite3.connect(":memory:")
+    db.execute("create table t (k integer primary key, v text)")
+    db.executemany("insert into t (v) values (?)", [("a",), ("b",), ("c",)])
+    rows = db.execute("select k, v from t where v != 'b' order by k").fetchall()
+    db.close()
+    u4 = uuid.uuid4()
+    @dataclasses.dataclass
+    class Point:
+        x: int
+        y: int
+    T = typing.TypeVar("T")
+    def first(xs: typing.List[T]) -> T:
+        return xs[0]
+    buf = io.StringIO()
+    csv.writer(buf).writerow(["a", "b,c", 'd"e'])
+    root = ET.fromstring("<r><i n='1'/><i n='2'/></r>")
+    summary = {
+        "zlib": zlib.decompress(zlib.compress(data)) == data and len(zlib.compress(data)) < len(data),
+        "bz2": bz2.decompress(bz2.compress(data)) == data,
+        "lzma": lzma.decompress(lzma.compress(data)) == data,
+        "sqlite3": [list(r) for r in rows],
+        "sqlite_version": sqlite3.sqlite_version,
+        "uuid4": u4.version == 4 and len(str(u4)) == 36,
+        "uuid5": str(uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")),
+        "json": json.loads(json.dumps({"a": [1, 2.5, None]})),
+        "re": re.sub(r"(\\w+)@(\\w+)", r"\\2 at \\1", "me@here"),
+        "decimal": str(decimal.Decimal("1.1") + decimal.Decimal("2.2")),
+        "sha256": hashlib.sha256(b"abc").hexdigest(),
+        "md5": hashlib.md5(b"abc").hexdigest(),
+        "datetime": datetime.datetime(2024, 2, 29, 12, 0, tzinfo=datetime.timezone.utc).isoformat(),
+        "unicodedata": unicodedata.name("\\u03bb"),
+        "xml": [i.get("n") for i in root.iter("i")],
+        "csv": buf.getvalue(),
+        "statistics": statistics.median([3, 1, 4, 1, 5]),
+        "dataclasses": dataclasses.asdict(Point(1, 2)),
+        "typing": first([7, 8]),
+        "builtins": sorted(m for m in ("zlib", "_bz2", "_lzma", "_sqlite3", "_decimal", "pyexpat",
+                                       "_sha256", "_md5", "unicodedata", "_json", "_csv", "_datetime", "math")
+                           if m in sys.builtin_module_names),
+    }
+    sdk.return_result(json.dumps(summary), ident)
+`;
+    const guest = startGuest({ 'plugin.py': plugin });
+    const outcomes = guest.run('stdlib', 7);
+    expect(guest.stderr()).toBe('');
+    expect(outcomes).toHaveLength(1);
+    const outcome = outcomes[0]!;
+    expect(outcome.kind).toBe('result');
+    if (outcome.kind !== 'result') return;
+    expect(JSON.parse(outcome.text)).toEqual({
+      zlib: true,
+      bz2: true,
+      lzma: true,
+      sqlite3: [[1, 'a'], [3, 'c']],
+      sqlite_version: '3.40.1',
+      uuid4: true,
+      uuid5: '886313e1-3b8a-5372-9b90-0c9aee199e5d',
+      json: { a: [1, 2.5, null] },
+      re: 'here at me',
+      decimal: '3.3',
+      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      md5: '900150983cd24fb0d6963f7d28e17f72',
+      datetime: '2024-02-29T12:00:00+00:00',
+      unicodedata: 'GREEK SMALL LETTER LAMDA',
+      xml: ['1', '2'],
+      csv: 'a,"b,c","d""e"\r\n',
+      statistics: 3,
+      dataclasses: { x: 1, y: 2 },
+      typing: 7,
+      builtins: ['_bz2', '_csv', '_datetime', '_decimal', '_json', '_lzma', '_md5', '_sha256', '_sqlite3', 'math', 'pyexpat', 'unicodedata', 'zlib'],
+    });
+  });
+});
+
+describe('failures reach the host through return_error', () => {
+  it('no plugin module: code 2 on every run, traceback on stderr', () => {
+    const guest = startGuest({});
+    expect(guest.run('x', 1)).toEqual([
+      { kind: 'error', ident: 1, code: 2, message: "cannot import plugin: ModuleNotFoundError: No module named 'plugin'" },
+    ]);
+    expect(guest.run('y', 2)).toMatchObject([{ kind: 'error', ident: 2, code: 2 }]);
+    expect(guest.stderr()).toContain("ModuleNotFoundError: No module named 'plugin'");
+  });
+
+  it('a plugin without run_e: code 3', () => {
+    const guest = startGuest({ 'plugin.py': 'run_e = 42\n' });
+    expect(guest.run('x', 5)).toEqual([
+      { kind: 'error', ident: 5, code: 3, message: 'plugin has no callable run_e (plugin.run_e is a int)' },
+    ]);
+  });
+
+  describe('on one instance', () => {
+    let guest: Guest;
+    beforeAll(() => {
+      guest = startGuest({
+        'plugin.py': `
+import sdk, sys
+
+def run_e(payload, ident):
+    if payload == "raise":
+        raise ValueError("boom now")
+    if payload == "exit":
+        sys.exit(3)
+    if payload == "interrupt":
+        raise KeyboardInterrupt
+    if payload == "types":
+        errors = []
+        for call in (lambda: sdk.return_result(b"bytes", ident),
+                     lambda: sdk.return_result("x", "not an int"),
+                     lambda: sdk.return_error("1", "m", ident),
+                     lambda: sdk.return_error(1, None, ident),
+                     lambda: sdk.return_result("x")):
+            try:
+                call()
+            except TypeError as e:
+                errors.append("TypeError")
+        try:
+            sdk.return_result("\\udc80", ident)
+        except UnicodeEncodeError:
+            errors.append("UnicodeEncodeError")
+        sdk.return_result(",".join(errors), ident)
+        return
+    if payload == "custom":
+        sdk.return_error(42, "no: " + payload, ident)
+        return
+    sdk.return_result("ok " + payload, ident)
+`,
+      });
+    });
+
+    it('an exception: code 1 with the last traceback line, full traceback on stderr', () => {
+      expect(guest.run('raise', 10)).toEqual([{ kind: 'error', ident: 10, code: 1, message: 'ValueError: boom now' }]);
+      const err = guest.stderr();
+      expect(err).toContain('Traceback (most recent call last):');
+      expect(err).toContain('line 6, in run_e');
+      expect(guest.run('interrupt', 11)).toEqual([{ kind: 'error', ident: 11, code: 1, message: 'KeyboardInterrupt' }]);
+    });
+
+    it('SystemExit: code 5, and the instance keeps working', () => {
+      expect(guest.run('exit', 12)).toEqual([{ kind: 'error', ident: 12, code: 5, message: 'SystemExit: 3' }]);
+      expect(guest.run('fine', 13)).toEqual([{ kind: 'result', ident: 13, text: 'ok fine' }]);
+    });
+
+    it('a payload that is not UTF-8: code 4', () => {
+      const outcomes = guest.run(new Uint8Array([0x61, 0xff, 0x62]), 14);
+      expect(outcomes).toHaveLength(1);
+      expect(outcomes[0]).toMatchObject({ kind: 'error', ident: 14, code: 4 });
+      if (outcomes[0]?.kind === 'error') expect(outcomes[0].message).toMatch(/^payload is not valid UTF-8: .*0xff in position 1/);
+      expect(guest.run('again', 15)).toEqual([{ kind: 'result', ident: 15, text: 'ok again' }]);
+    });
+
+    it('sdk functions reject wrong types with TypeError and lone surrogates with UnicodeEncodeError', () => {
+      expect(guest.run('types', 16)).toEqual([
+        { kind: 'result', ident: 16, text: 'TypeError,TypeError,TypeError,TypeError,TypeError,UnicodeEncodeError' },
+      ]);
+    });
+
+    it("the plugin's own error code passes through", () => {
+      expect(guest.run('custom', 17)).toEqual([{ kind: 'error', ident: 17, code: 42, message: 'no: custom' }]);
+    });
+  });
+});
