@@ -69,12 +69,15 @@ async function hostFor(files: PluginFiles): Promise<{ on: Prepared; host: Host }
     }
   }
   const early: LogEntry[] = [];
+  // createHost logs before it returns, so the record it belongs to is filled in afterwards.
+  let made: Prepared | null = null;
   const host = createHost({
     ...guest,
     files,
-    onLog: (entry) => (running?.on === on ? running.log.push(entry) : early.push(entry)),
+    onLog: (entry) => (running !== null && running.on === made ? running.log.push(entry) : early.push(entry)),
   });
   const on: Prepared = { key, early, host };
+  made = on;
   prepared = on;
   return { on, host: await host };
 }
