@@ -52,7 +52,7 @@ describe('se2', () => {
     });
     const payloadFile = join(dir, '..', `${dir.split('/').pop()}-payload.txt`);
     writeFileSync(payloadFile, 'héllo wörld');
-    const run = await se2(['--json', '--plugin-root', dir, '--payload-file', payloadFile, '--ident', '-5']);
+    const run = await se2(['--json', '--plugin-root', dir, '--payload-file', payloadFile, '--ident=-5']);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);

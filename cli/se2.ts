@@ -20,10 +20,7 @@ async function loadJob(options: Options): Promise<RunJob> {
 }
 
 function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) => void): Promise<Ending> {
-  const worker = new Worker(new URL('./run-worker.ts', import.meta.url), {
-    workerData: job,
-    execArgv: ['--import', import.meta.resolve('tsx')],
-  });
+  const worker = new Worker(new URL('./run-worker.mjs', import.meta.url), { workerData: job });
   return new Promise<Ending>((resolve) => {
     const finish = (ending: Ending) => {
       clearTimeout(timer);

@@ -142,7 +142,7 @@ def run_e(p, i):
       xml: 't',
       csv: 'a,"b,c"\r\n',
       mean: 2.5,
-      dataclass: 'P(x=1)',
+      dataclass: "run_e.<locals>.P(x=1)",
       typing: 'int',
     });
   });
