@@ -5,9 +5,15 @@ import { LogPanel } from './LogPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { ResultPanel } from './ResultPanel.tsx';
 import { RunControls } from './RunControls.tsx';
-import { runner } from './runner.ts';
+import { firstRunSettled, runner } from './runner.ts';
+import { useStore } from '../store/index.ts';
 
-const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
+// Monaco is a large script (about 4 MB): it loads after the first run, so its download and
+// parsing do not hold up the first result. Until then the source shows as plain text.
+const EDITOR_AT_LATEST_MS = 3000;
+const CodeEditor = lazy(() =>
+  Promise.race([firstRunSettled, new Promise((r) => setTimeout(r, EDITOR_AT_LATEST_MS))]).then(() => import('./CodeEditor.tsx')),
+);
 
 /** Ctrl/Cmd+Enter runs from anywhere on the page (Monaco handles it itself inside the editor). */
 function useRunShortcut() {
@@ -22,6 +28,16 @@ function useRunShortcut() {
   }, []);
 }
 
+/** The open file as plain text while the editor loads. */
+function SourcePreview() {
+  const source = useStore((s) => s.files[s.active] ?? '');
+  return (
+    <pre className="editor source-preview" data-testid="editor-loading" aria-busy="true">
+      {source}
+    </pre>
+  );
+}
+
 export function App() {
   useRunShortcut();
   return (
@@ -31,7 +47,7 @@ export function App() {
       <main className="layout">
         <section className="panel editor-panel" aria-label="Plugin source">
           <FileTabs />
-          <Suspense fallback={<div className="editor placeholder" data-testid="editor-loading">Loading the editor…</div>}>
+          <Suspense fallback={<SourcePreview />}>
             <CodeEditor />
           </Suspense>
         </section>
