@@ -1,8 +1,8 @@
 // Visits and measurements in headless Chromium, the same for both sides.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { join } from 'node:path';
-import { ROOT } from './server.ts';
+import { fileFor, ROOT } from './server.ts';
 
 export const LAUNCH = {
   executablePath: '/usr/bin/chromium',
@@ -26,7 +26,32 @@ export interface Visit {
   /** Same-origin URL paths fetched, and any URL fetched from elsewhere. */
   paths: string[];
   foreign: string[];
+  /** The same-origin responses with a body (200), in the order they arrived. */
+  responses: Response[];
   page: Page;
+}
+
+/**
+ * The bytes each response carried, by URL path. Taken from the browser (CDP keeps the bodies), so
+ * a rebuild of dist/ during the run cannot skew them; the file on disk only when the browser let
+ * a body go.
+ */
+export async function fetchedBodies(v: Visit): Promise<{ bodies: Map<string, Uint8Array>; fromDisk: string[] }> {
+  const bodies = new Map<string, Uint8Array>();
+  const fromDisk: string[] = [];
+  for (const r of v.responses) {
+    const path = new URL(r.url()).pathname;
+    if (bodies.has(path)) continue;
+    let body: Uint8Array | null = await r.body().catch(() => null);
+    if (body === null) {
+      const file = fileFor(path);
+      if (file === null) continue;
+      body = readFileSync(file);
+      fromDisk.push(path);
+    }
+    bodies.set(path, body);
+  }
+  return { bodies, fromDisk };
 }
 
 async function within<T>(what: string, page: Page, promise: Promise<T>, ms = RESULT_TIMEOUT_MS): Promise<T> {
@@ -53,12 +78,16 @@ export async function visit(what: string, context: BrowserContext, url: string, 
   const origin = new URL(url).origin;
   const paths: string[] = [];
   const foreign: string[] = [];
+  const responses: Response[] = [];
   const pageErrors: string[] = [];
   context.on('request', (r) => {
     const u = new URL(r.url());
     if (u.protocol === 'data:' || u.protocol === 'blob:') return;
     if (u.origin === origin) paths.push(u.pathname);
     else foreign.push(r.url());
+  });
+  context.on('response', (r) => {
+    if (new URL(r.url()).origin === origin && r.status() === 200) responses.push(r);
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url, { waitUntil: 'commit' });
@@ -69,7 +98,7 @@ export async function visit(what: string, context: BrowserContext, url: string, 
     if (e instanceof BenchError && pageErrors.length > 0) throw new BenchError(`${e.message}; page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
     throw e;
   }
-  return { resultMs: marks.result, readyMs: marks.enabled, isolated: marks.isolated, paths, foreign, page };
+  return { resultMs: marks.result, readyMs: marks.enabled, isolated: marks.isolated, paths, foreign, responses, page };
 }
 
 /** Peak resident memory (VmHWM) of the browser's largest renderer process, in MB. */

@@ -12,6 +12,7 @@ import {
   BenchError,
   clickRun,
   editPlugin,
+  fetchedBodies,
   hasBenchHook,
   lastRunSource,
   launch,
@@ -49,7 +50,7 @@ const N = nArg >= 0 ? Number(args[nArg + 1]) : QUICK ? 2 : 9;
 const RERUN_LOOP = QUICK ? 20 : 200;
 const EDIT_LOOP = QUICK ? 3 : 20;
 /** A person's pause between editing and pressing Run: the page may prepare in the background. */
-const EDIT_PAUSE_MS = 300;
+const EDIT_PAUSE_MS = 1000;
 
 const METRICS = [
   'cold_start_ms',
@@ -142,7 +143,7 @@ async function browserBench(): Promise<number> {
             if (kind === 'article') {
               R.add(name, 'ready_ms', v.readyMs);
               R.add(name, 'peak_memory_mb', await peakRendererMb(browser));
-              if (r === 1) recordTransfer(R, transfers, side, v);
+              if (r === 1) await recordTransfer(R, transfers, side, v);
             } else if (r === 1) {
               transfers[`${name}_wide_files`] = [...new Set(v.paths)];
             }
@@ -241,9 +242,11 @@ async function browserBench(): Promise<number> {
   return report(R, transfers, chromiumVersion);
 }
 
-function recordTransfer(R: Results, transfers: Record<string, unknown>, side: Side, v: Visit) {
-  const page = transfer(v.paths);
-  const runtime = transfer(v.paths.filter((p) => p.startsWith(side.runtimePrefix)));
+async function recordTransfer(R: Results, transfers: Record<string, unknown>, side: Side, v: Visit) {
+  const { bodies, fromDisk } = await fetchedBodies(v);
+  if (fromDisk.length > 0) R.notes.push(`${side.name}: sizes of ${fromDisk.join(', ')} read from disk (the browser no longer held the body)`);
+  const page = transfer(bodies);
+  const runtime = transfer(new Map([...bodies].filter(([p]) => p.startsWith(side.runtimePrefix))));
   for (const [scope, t] of [['page', page], ['runtime', runtime]] as const) {
     R.add(side.name, `${scope}_transfer_brotli_bytes`, t.brotli);
     R.add(side.name, `${scope}_transfer_gzip_bytes`, t.gzip);

@@ -1,7 +1,6 @@
 // Transfer sizes: every file a page fetched, compressed the way a static host would serve it.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { fileFor } from './server.ts';
 
 export interface Transfer {
   raw: number;
@@ -12,10 +11,10 @@ export interface Transfer {
 
 const cache = new Map<string, { raw: number; gzip: number; brotli: number }>();
 
-function sizes(file: string) {
-  let s = cache.get(file);
+function sizes(bytes: Uint8Array) {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  let s = cache.get(key);
   if (s === undefined) {
-    const bytes = readFileSync(file);
     s = {
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
@@ -27,18 +26,16 @@ function sizes(file: string) {
         },
       }).length,
     };
-    cache.set(file, s);
+    cache.set(key, s);
   }
   return s;
 }
 
-/** Sums the sizes of the files behind `urlPaths` (each once). */
-export function transfer(urlPaths: Iterable<string>): Transfer {
+/** Sums the sizes of the fetched bodies (each path once). */
+export function transfer(bodies: Map<string, Uint8Array>): Transfer {
   const total: Transfer = { raw: 0, gzip: 0, brotli: 0, files: [] };
-  for (const path of new Set(urlPaths)) {
-    const file = fileFor(path);
-    if (file === null) continue;
-    const s = sizes(file);
+  for (const [path, bytes] of bodies) {
+    const s = sizes(bytes);
     total.raw += s.raw;
     total.gzip += s.gzip;
     total.brotli += s.brotli;
