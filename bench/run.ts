@@ -76,21 +76,22 @@ class Results {
   samples: Record<SideName, Record<string, number[]>> = { ours: {}, pyodide: {} };
   failures: string[] = [];
   notes: string[] = [];
-  private failed = new Set<string>();
+  private failed = new Map<string, number>();
 
   add(side: SideName, metric: string, value: number | null) {
     if (value === null) return;
     (this.samples[side][metric] ??= []).push(value);
   }
 
-  /** Runs one measurement unless it failed before; a failure is reported once and skipped after. */
+  /** Runs one measurement; after two failures of the same one, the rest of its rounds are skipped. */
   async take<T>(side: SideName, metric: string, f: () => Promise<T>): Promise<T | undefined> {
     const key = `${side}:${metric}`;
-    if (this.failed.has(key)) return undefined;
+    const failures = this.failed.get(key) ?? 0;
+    if (failures >= 2) return undefined;
     try {
       return await f();
     } catch (e) {
-      this.failed.add(key);
+      this.failed.set(key, failures + 1);
       const message = `${side}: ${metric}: ${e instanceof BenchError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
       this.failures.push(message);
       say(`FAILED ${message}`);
