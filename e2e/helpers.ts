@@ -21,7 +21,7 @@ export async function waitForFirstResult(page: Page): Promise<void> {
 
 /**
  * Replaces the open file's text by typing into Monaco like a person: select all, then each line.
- * Monaco indents after a `:` on its own; each new line's indentation is cleared and typed as written.
+ * Monaco indents after a `:` and closes brackets on its own; both are undone so the text ends up as written.
  */
 export async function typeInEditor(page: Page, code: string): Promise<void> {
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
@@ -32,11 +32,14 @@ export async function typeInEditor(page: Page, code: string): Promise<void> {
     if (i > 0) {
       await page.keyboard.press('Escape'); // a suggestion list must not take the Enter
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Shift+Home');
+      // On a line holding only Monaco's indentation, Shift+Home selects it all; on an empty line, nothing.
       await page.keyboard.press('Shift+Home');
       await page.keyboard.press('Delete');
     }
     await page.keyboard.insertText(lines[i]!);
+    // Monaco may have auto-closed a bracket or quote after the cursor; the line as written is complete.
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
   }
   await page.keyboard.press('Escape');
 }

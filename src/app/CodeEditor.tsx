@@ -50,7 +50,7 @@ export default function CodeEditor() {
       const path = model === null ? null : pathOf(model.uri);
       if (model !== null && path !== null) useStore.getState().setSource(path, model.getValue());
     });
-    editor.focus();
+    // No focus() here: the editor mounts late, and must not take keystrokes meant for another field.
   };
 
   return (

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { expectOutcome, lastRunLog, run, typeInEditor, waitForFirstResult } from './helpers.ts';
+
+test('ANSI colours in plugin output become styled text; markup in payloads and output stays text', async ({ page }) => {
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await typeInEditor(
+    page,
+    ['import sdk', '', 'def run_e(payload, ident):', '    print("\\x1b[31mred alert\\x1b[0m plain " + payload)', '    sdk.return_result(payload, ident)', ''].join('\n'),
+  );
+  const markup = '<img src=x onerror="document.title=\'pwned\'">';
+  await page.getByTestId('payload').fill(markup);
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText(markup);
+  const line = lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'red alert' });
+  await expect(line).toHaveCount(1);
+  await expect(line).not.toContainText('[31m');
+  await expect(line.locator('span', { hasText: 'red alert' })).toHaveCSS('color', /^rgb\(\d+, 0, 0\)$/);
+  await expect(line).toContainText(`plain ${markup}`);
+  await expect(page.locator('img')).toHaveCount(0);
+  expect(await page.title()).not.toBe('pwned');
+});
+
+test('a missing guest shows a clear message instead of a result', async ({ page }) => {
+  await page.route('**/guest/wrapper.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto('/');
+  await expect(page.getByTestId('load-error')).toContainText('wrapper.wasm');
+  await expect(page.getByTestId('load-error')).toContainText('404');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'failed');
+  await expectOutcome(page, 'failed');
+  await expect(page.getByTestId('run')).toBeDisabled();
+});
+
+test('with browser storage full the page says so and keeps working', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('quota exceeded', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await page.getByTestId('payload').fill('still works');
+  await expect(page.getByTestId('storage-notice')).toContainText('full');
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('llits skrow');
+});
