@@ -10,7 +10,7 @@ function OutcomeView({ outcome }: { outcome: RunOutcome }) {
     case 'result':
       return (
         <>
-          <div className="outcome-label">Result</div>
+          <div className="outcome-label">Returned by the plugin</div>
           <pre className="outcome-value" data-testid="result-value">{outcome.value}</pre>
         </>
       );
