@@ -163,7 +163,6 @@ class Runner {
     }
   }
 
-  /** After an edit settles, the Worker makes a host for the new files so Run only calls into it. */
   private watchFirstRun(): void {
     const unsubscribe = useStore.subscribe((state) => {
       if (state.guest.phase === 'failed' || state.runs.some((r) => r.outcome !== null)) {
@@ -175,6 +174,7 @@ class Runner {
     });
   }
 
+  /** After an edit settles, the Worker makes a host for the new files so Run only calls into it. */
   private watchFiles(): void {
     let pending: ReturnType<typeof setTimeout> | null = null;
     useStore.subscribe((state, previous) => {
