@@ -211,8 +211,8 @@ build_sqlite() {
   (cd "$d" && CC=cc CFLAGS="-O1 $REPRO_CFLAGS" ./configure -q --disable-tcl --disable-shared \
       >/dev/null && make -s sqlite3.c >/dev/null)
   # SQLite 3.40's unix VFS needs locks, fchown, mmap and shared memory that WASI lacks: build
-  # with SQLITE_OS_OTHER and our own small VFS (guest/deps/sqlite_wasi_vfs.c, in-memory
-  # databases), single-threaded, without extension loading, temp store in memory.
+  # with SQLITE_OS_OTHER and our own small VFS (guest/deps/sqlite_wasi_vfs.c: plain file I/O,
+  # locks always granted), single-threaded, without extension loading, temp store in memory.
   cp "$GUEST_DIR/deps/sqlite_wasi_vfs.c" "$d/"
   compile_lib sqlite3 "$d" "-I$d -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 \
     -DSQLITE_OMIT_LOAD_EXTENSION=1 -DSQLITE_OMIT_WAL=1 -DSQLITE_MAX_MMAP_SIZE=0 \
@@ -346,7 +346,8 @@ write_manifest() {
 cached() {
   local stamp=$BUILD_DIR/.stamp-$1 key
   shift
-  key=$( { cat "$GUEST_DIR/sources.lock"; echo "$WASM_CC $WASM_CFLAGS $JOBS"; declare -f "$@"; } | sha256sum)
+  key=$( { cat "$GUEST_DIR/sources.lock" "$GUEST_DIR"/deps/*; echo "$WASM_CC $WASM_CFLAGS";
+          declare -f "$@"; } | sha256sum)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then say "  (up to date)"; return; fi
   rm -f "$stamp"
   local f

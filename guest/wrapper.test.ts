@@ -42,11 +42,11 @@ function tempDir(): string {
 }
 
 /** A fresh instance with these plugin files in /plugin, the stdlib zip in /lib, `_start` run. */
-function startGuest(pluginFiles: Record<string, string>): Guest {
+function startGuest(pluginFiles: Record<string, string>, { stdlib = true } = {}): Guest {
   const pluginDir = tempDir();
   for (const [name, text] of Object.entries(pluginFiles)) writeFileSync(join(pluginDir, name), text);
   const libDir = tempDir();
-  writeFileSync(join(libDir, 'python311.zip'), readFileSync(guestFile('python311.zip')));
+  if (stdlib) writeFileSync(join(libDir, 'python311.zip'), readFileSync(guestFile('python311.zip')));
   const outDir = tempDir();
   const stdoutPath = join(outDir, 'stdout');
   const stderrPath = join(outDir, 'stderr');
@@ -187,6 +187,14 @@ def run_e(payload, ident):
     db.executemany("insert into t (v) values (?)", [("a",), ("b",), ("c",)])
     rows = db.execute("select k, v from t where v != 'b' order by k").fetchall()
     db.close()
+    # A database file in the (writable) plugin folder: written, closed, opened again.
+    with sqlite3.connect("/plugin/test.db") as fdb:
+        fdb.execute("create table f (x)")
+        fdb.executemany("insert into f values (?)", [(i,) for i in range(100)])
+    fdb.close()
+    fdb = sqlite3.connect("/plugin/test.db")
+    file_sum = fdb.execute("select sum(x) from f").fetchone()[0]
+    fdb.close()
     u4 = uuid.uuid4()
     @dataclasses.dataclass
     class Point:
@@ -204,6 +212,7 @@ def run_e(payload, ident):
         "lzma": lzma.decompress(lzma.compress(data)) == data,
         "sqlite3": [list(r) for r in rows],
         "sqlite_version": sqlite3.sqlite_version,
+        "sqlite_file": file_sum,
         "uuid4": u4.version == 4 and len(str(u4)) == 36,
         "uuid5": str(uuid.uuid5(uuid.NAMESPACE_DNS, "python.org")),
         "json": json.loads(json.dumps({"a": [1, 2.5, None]})),
@@ -237,6 +246,7 @@ def run_e(payload, ident):
       lzma: true,
       sqlite3: [[1, 'a'], [3, 'c']],
       sqlite_version: '3.40.1',
+      sqlite_file: 4950,
       uuid4: true,
       uuid5: '886313e1-3b8a-5372-9b90-0c9aee199e5d',
       json: { a: [1, 2.5, null] },
@@ -264,6 +274,15 @@ describe('failures reach the host through return_error', () => {
     ]);
     expect(guest.run('y', 2)).toMatchObject([{ kind: 'error', ident: 2, code: 2 }]);
     expect(guest.stderr()).toContain("ModuleNotFoundError: No module named 'plugin'");
+  });
+
+  it('Python cannot start (no stdlib zip): code 6 on every run', () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin }, { stdlib: false });
+    const outcomes = guest.run('x', 3);
+    expect(outcomes).toMatchObject([{ kind: 'error', ident: 3, code: 6 }]);
+    if (outcomes[0]?.kind === 'error') expect(outcomes[0].message).toMatch(/^Python failed to initialise: /);
+    expect(guest.run('y', 4)).toMatchObject([{ kind: 'error', ident: 4, code: 6 }]);
+    expect(guest.stderr()).toContain('Python failed to initialise');
   });
 
   it('a plugin without run_e: code 3', () => {

@@ -1,41 +1,229 @@
 /*
- * A minimal SQLite VFS for WASI, compiled into libsqlite3.a with SQLITE_OS_OTHER=1.
+ * A small SQLite VFS for WASI, compiled into libsqlite3.a with SQLITE_OS_OTHER=1.
  *
- * SQLite 3.40's os_unix.c needs POSIX locks, fchown, mmap and shared memory that wasi-libc
- * does not have. Plugins use sqlite3 in memory (":memory:", temp store in memory), which needs
- * a VFS only for randomness, time and sleeping; opening a database file fails cleanly with
- * SQLITE_CANTOPEN ("unable to open database file").
+ * SQLite 3.40's os_unix.c needs POSIX advisory locks, fchown, mmap and shared memory, which
+ * wasi-libc does not have. A WASI instance is a single process with a single thread, so this
+ * VFS does plain file I/O (open/pread/pwrite/ftruncate/fsync) and treats locks as always
+ * granted. ":memory:" databases need no files at all; database files work in any preopened,
+ * writable folder. Do not share one database file between instances that write to it.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "sqlite3.h"
 
+struct wasi_file {
+    sqlite3_file base; /* must come first */
+    int fd;
+    int delete_on_close;
+    char *path;        /* for delete_on_close; sqlite3_malloc'd */
+};
+
+static int wasi_close(sqlite3_file *file)
+{
+    struct wasi_file *f = (struct wasi_file *)file;
+    int rc = close(f->fd) == 0 ? SQLITE_OK : SQLITE_IOERR_CLOSE;
+    if (f->delete_on_close && f->path != NULL) {
+        unlink(f->path);
+    }
+    sqlite3_free(f->path);
+    f->path = NULL;
+    return rc;
+}
+
+static int wasi_read(sqlite3_file *file, void *buf, int amount, sqlite3_int64 offset)
+{
+    struct wasi_file *f = (struct wasi_file *)file;
+    int done = 0;
+    while (done < amount) {
+        ssize_t n = pread(f->fd, (char *)buf + done, (size_t)(amount - done), offset + done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            return SQLITE_IOERR_READ;
+        }
+        if (n == 0) {
+            /* SQLite requires the unread tail to be zeroed on a short read. */
+            memset((char *)buf + done, 0, (size_t)(amount - done));
+            return SQLITE_IOERR_SHORT_READ;
+        }
+        done += (int)n;
+    }
+    return SQLITE_OK;
+}
+
+static int wasi_write(sqlite3_file *file, const void *buf, int amount, sqlite3_int64 offset)
+{
+    struct wasi_file *f = (struct wasi_file *)file;
+    int done = 0;
+    while (done < amount) {
+        ssize_t n = pwrite(f->fd, (const char *)buf + done, (size_t)(amount - done), offset + done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_WRITE;
+        }
+        done += (int)n;
+    }
+    return SQLITE_OK;
+}
+
+static int wasi_truncate(sqlite3_file *file, sqlite3_int64 size)
+{
+    struct wasi_file *f = (struct wasi_file *)file;
+    return ftruncate(f->fd, size) == 0 ? SQLITE_OK : SQLITE_IOERR_TRUNCATE;
+}
+
+static int wasi_sync(sqlite3_file *file, int flags)
+{
+    (void)flags;
+    struct wasi_file *f = (struct wasi_file *)file;
+    /* Some hosts' in-memory file systems do not implement fd_sync: nothing to flush there. */
+    return fsync(f->fd) == 0 || errno == ENOTSUP || errno == ENOSYS || errno == EINVAL
+               ? SQLITE_OK : SQLITE_IOERR_FSYNC;
+}
+
+static int wasi_file_size(sqlite3_file *file, sqlite3_int64 *size)
+{
+    struct wasi_file *f = (struct wasi_file *)file;
+    struct stat st;
+    if (fstat(f->fd, &st) != 0) {
+        return SQLITE_IOERR_FSTAT;
+    }
+    *size = st.st_size;
+    return SQLITE_OK;
+}
+
+/* One process, one thread: every lock is granted, and nobody else holds one. */
+static int wasi_lock(sqlite3_file *file, int level)
+{
+    (void)file; (void)level;
+    return SQLITE_OK;
+}
+
+static int wasi_check_reserved_lock(sqlite3_file *file, int *reserved)
+{
+    (void)file;
+    *reserved = 0;
+    return SQLITE_OK;
+}
+
+static int wasi_file_control(sqlite3_file *file, int op, void *arg)
+{
+    (void)file; (void)op; (void)arg;
+    return SQLITE_NOTFOUND;
+}
+
+static int wasi_sector_size(sqlite3_file *file)
+{
+    (void)file;
+    return 4096;
+}
+
+static int wasi_device_characteristics(sqlite3_file *file)
+{
+    (void)file;
+    return 0;
+}
+
+static const sqlite3_io_methods wasi_io = {
+    .iVersion = 1,
+    .xClose = wasi_close,
+    .xRead = wasi_read,
+    .xWrite = wasi_write,
+    .xTruncate = wasi_truncate,
+    .xSync = wasi_sync,
+    .xFileSize = wasi_file_size,
+    .xLock = wasi_lock,
+    .xUnlock = wasi_lock,
+    .xCheckReservedLock = wasi_check_reserved_lock,
+    .xFileControl = wasi_file_control,
+    .xSectorSize = wasi_sector_size,
+    .xDeviceCharacteristics = wasi_device_characteristics,
+};
+
 static int wasi_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out)
 {
-    (void)vfs; (void)name; (void)flags; (void)out;
-    file->pMethods = NULL; /* tells SQLite there is nothing to close */
-    return SQLITE_CANTOPEN;
+    (void)vfs;
+    struct wasi_file *f = (struct wasi_file *)file;
+    f->base.pMethods = NULL; /* nothing to close if opening fails */
+    f->fd = -1;
+    f->path = NULL;
+    f->delete_on_close = (flags & SQLITE_OPEN_DELETEONCLOSE) != 0;
+    if (name == NULL) {
+        /* Nameless temporary files stay in memory (SQLITE_TEMP_STORE=3); none is expected. */
+        return SQLITE_CANTOPEN;
+    }
+    int oflags = (flags & SQLITE_OPEN_READWRITE) ? O_RDWR : O_RDONLY;
+    if (flags & SQLITE_OPEN_CREATE) {
+        oflags |= O_CREAT;
+    }
+    if (flags & SQLITE_OPEN_EXCLUSIVE) {
+        oflags |= O_EXCL;
+    }
+    int fd = open(name, oflags, 0644);
+    if (fd < 0 && (flags & SQLITE_OPEN_READWRITE) && errno != ENOENT) {
+        /* Read-only file or folder: open it read-only, as os_unix.c does. */
+        fd = open(name, O_RDONLY);
+        flags = (flags & ~SQLITE_OPEN_READWRITE) | SQLITE_OPEN_READONLY;
+    }
+    if (fd < 0) {
+        return SQLITE_CANTOPEN;
+    }
+    if (f->delete_on_close) {
+        f->path = sqlite3_mprintf("%s", name);
+    }
+    f->fd = fd;
+    f->base.pMethods = &wasi_io;
+    if (out != NULL) {
+        *out = flags;
+    }
+    return SQLITE_OK;
 }
 
 static int wasi_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 {
-    (void)vfs; (void)name; (void)sync_dir;
-    return SQLITE_IOERR_DELETE;
+    (void)vfs; (void)sync_dir;
+    if (unlink(name) != 0 && errno != ENOENT) {
+        return SQLITE_IOERR_DELETE;
+    }
+    return SQLITE_OK;
 }
 
 static int wasi_access(sqlite3_vfs *vfs, const char *name, int flags, int *result)
 {
-    (void)vfs; (void)name; (void)flags;
-    *result = 0;
+    (void)vfs;
+    struct stat st;
+    if (stat(name, &st) != 0) {
+        *result = 0;
+    } else if (flags == SQLITE_ACCESS_EXISTS) {
+        /* An empty journal is as good as none (os_unix.c does the same). */
+        *result = !S_ISREG(st.st_mode) || st.st_size > 0;
+    } else {
+        *result = access(name, flags == SQLITE_ACCESS_READWRITE ? (R_OK | W_OK) : R_OK) == 0;
+    }
     return SQLITE_OK;
 }
 
 static int wasi_full_pathname(sqlite3_vfs *vfs, const char *name, int size, char *out)
 {
     (void)vfs;
-    sqlite3_snprintf(size, out, "%s", name);
+    if (name[0] == '/') {
+        sqlite3_snprintf(size, out, "%s", name);
+        return SQLITE_OK;
+    }
+    char cwd[512];
+    if (getcwd(cwd, sizeof cwd) == NULL) {
+        sqlite3_snprintf(size, out, "%s", name);
+    } else {
+        sqlite3_snprintf(size, out, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, name);
+    }
     return SQLITE_OK;
 }
 
@@ -84,15 +272,18 @@ static int wasi_current_time(sqlite3_vfs *vfs, double *out)
 
 static int wasi_get_last_error(sqlite3_vfs *vfs, int size, char *out)
 {
-    (void)vfs; (void)size; (void)out;
-    return 0;
+    (void)vfs;
+    if (size > 0) {
+        sqlite3_snprintf(size, out, "%s", strerror(errno));
+    }
+    return errno;
 }
 
 static sqlite3_vfs wasi_vfs = {
     .iVersion = 2,
-    .szOsFile = sizeof(sqlite3_file),
+    .szOsFile = sizeof(struct wasi_file),
     .mxPathname = 512,
-    .zName = "wasi-memory",
+    .zName = "wasi",
     .xOpen = wasi_open,
     .xDelete = wasi_delete,
     .xAccess = wasi_access,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/libc-environ.h>
 
 #include "errors.h"
 #include "log.h"
@@ -225,11 +226,17 @@ static void python_failed(const char *what, PyStatus status)
     LOG("Python failed to initialise");
 }
 
-/* sys.path: the PYTHONPATH entries (default /plugin), then the stdlib zip. */
-static PyStatus set_search_path(PyConfig *config)
+/* PYTHONPATH (default /plugin) as a malloc'd copy for strsep(), or NULL. */
+static char *pythonpath_copy(void)
 {
     const char *env = getenv("PYTHONPATH");
-    char *paths = strdup(env != NULL && env[0] != '\0' ? env : DEFAULT_PYTHONPATH);
+    return strdup(env != NULL && env[0] != '\0' ? env : DEFAULT_PYTHONPATH);
+}
+
+/* sys.path: the PYTHONPATH entries, then the stdlib zip. */
+static PyStatus set_search_path(PyConfig *config)
+{
+    char *paths = pythonpath_copy();
     if (paths == NULL) {
         return PyStatus_NoMemory();
     }
@@ -329,9 +336,48 @@ void embed_warm_up(void)
     LOG("Warm imports done");
 }
 
-/* A snapshot taken before the plugin folder existed must not trust cached directory listings. */
-static void invalidate_import_caches(void)
+/* sys.path rebuilt from the current PYTHONPATH, as set_search_path() does at start-up. */
+static bool reset_sys_path(void)
 {
+    char *paths = pythonpath_copy();
+    PyObject *list = PyList_New(0);
+    bool ok = paths != NULL && list != NULL;
+    char *rest = paths;
+    char *entry;
+    while (ok && (entry = strsep(&rest, ":")) != NULL) {
+        if (entry[0] == '\0') {
+            continue;
+        }
+        PyObject *item = PyUnicode_DecodeFSDefault(entry);
+        ok = item != NULL && PyList_Append(list, item) == 0;
+        Py_XDECREF(item);
+    }
+    if (ok) {
+        PyObject *zip = PyUnicode_FromWideChar(STDLIB_ZIP, -1);
+        ok = zip != NULL && PyList_Append(list, zip) == 0 && PySys_SetObject("path", list) == 0;
+        Py_XDECREF(zip);
+    }
+    Py_XDECREF(list);
+    free(paths);
+    return ok;
+}
+
+/*
+ * After a snapshot (Wizer ran wizer.initialize at build time): read this instance's
+ * environment again (wasi-libc caches it), rebuild sys.path from its PYTHONPATH, and drop the
+ * import system's cached directory listings, which describe the build machine.
+ * os.environ keeps the snapshot's values.
+ */
+static void refresh_after_snapshot(void)
+{
+    __wasilibc_deinitialize_environ();
+    __wasilibc_initialize_environ();
+    if (!reset_sys_path()) {
+        struct py_exception exc;
+        exception_fetch(&exc);
+        exception_print(&exc);
+        exception_release(&exc);
+    }
     PyObject *importlib = PyImport_ImportModule("importlib");
     PyObject *ret = importlib ? PyObject_CallMethod(importlib, "invalidate_caches", NULL) : NULL;
     Py_XDECREF(ret);
@@ -346,7 +392,7 @@ void embed_start(void)
     }
     if (python_state == PY_READY) {
         LOG("Python already initialised (snapshot)");
-        invalidate_import_caches();
+        refresh_after_snapshot();
     } else if (!embed_init_python()) {
         plugin_state = PLUGIN_FAILED;
         return;

@@ -11,6 +11,7 @@ import importlib.util
 import io
 import marshal
 import os
+import pprint
 import sys
 import zipfile
 from pathlib import Path
@@ -22,7 +23,8 @@ EXCLUDED_DIRS = {
     "lib2to3", "distutils", "pydoc_data", "site-packages", "ctypes", "curses",
     "multiprocessing", "__pycache__", "__phello__",
 }
-EXCLUDED_FILES = {"turtle.py", "antigravity.py", "__hello__.py"}
+# _pydecimal is the fallback for the built-in _decimal, which this build always has.
+EXCLUDED_FILES = {"turtle.py", "antigravity.py", "__hello__.py", "_pydecimal.py"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 RUNTIME_ZIP = "/lib/python311.zip"
 
@@ -34,6 +36,22 @@ def pyc_bytes(source: bytes, display_name: str) -> bytes:
     data += importlib.util.source_hash(source)
     data += marshal.dumps(code)
     return bytes(data)
+
+
+def sysconfig_without_paths(path: Path, build_dir: str) -> bytes:
+    """The wasm build's _sysconfigdata module with the build folder replaced by "/build".
+
+    Re-printed after the replacement: the generated file is pprint-ed, so its line breaks
+    depend on the length of the build folder's path."""
+    namespace: dict = {}
+    exec(path.read_text(), namespace)
+    values = {
+        key: value.replace(build_dir, "/build") if isinstance(value, str) else value
+        for key, value in namespace["build_time_vars"].items()
+    }
+    text = "# system configuration generated and used by the sysconfig module\n"
+    text += "build_time_vars = " + pprint.pformat(values) + "\n"
+    return text.encode()
 
 
 def collect(lib: Path):
@@ -49,9 +67,7 @@ def main() -> None:
     if sys.version_info[:3] != (3, 11, 2):
         sys.exit(f"make_stdlib_zip.py: needs CPython 3.11.2, this is {sys.version}")
     sources = dict(collect(lib))
-    # The wasm build's sysconfig data, without the build folder's path.
-    data = sysconfigdata.read_bytes().replace(os.fsencode(build_dir), b"/build")
-    sources[sysconfigdata.name] = data
+    sources[sysconfigdata.name] = sysconfig_without_paths(sysconfigdata, str(build_dir))
     entries = []
     for name in sorted(sources):
         pyc = pyc_bytes(sources[name], f"{RUNTIME_ZIP}/{name}")
