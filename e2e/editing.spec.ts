@@ -81,7 +81,16 @@ test('an exception shows its traceback at the Python level and error code 1 in t
 test('Stop ends a `while True: pass` plugin, the time limit ends another, and the next run works', async ({ page }) => {
   await typeInEditor(
     page,
-    ['import sdk', '', 'def run_e(payload, ident):', '    while payload == "loop":', '        pass', '    sdk.return_result("done " + payload, ident)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    if payload == "loop":',
+      '        while True:',
+      '            pass',
+      '    sdk.return_result("done " + payload, ident)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('loop');
   await page.getByTestId('run').click();

@@ -44,3 +44,19 @@ test('with browser storage full the page says so and keeps working', async ({ pa
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('llits skrow');
 });
+
+test('a plugin that kills the module shows the crash, and the next run gets a fresh instance', async ({ page }) => {
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await typeInEditor(
+    page,
+    ['import os', 'import sdk', '', 'def run_e(payload, ident):', '    if payload == "die":', '        os._exit(3)', '    sdk.return_result("alive " + payload, ident)', ''].join('\n'),
+  );
+  await page.getByTestId('payload').fill('die');
+  await run(page, 'crash');
+  await expect(page.getByTestId('result-value')).toContainText('3');
+  await page.getByTestId('payload').fill('again');
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('alive again');
+  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+});

@@ -105,19 +105,22 @@ async function handle(request: WorkerRequest): Promise<void> {
         running = null;
       }
       // A crashed instance is gone: have the next one ready before the person presses Run again.
-      if (!host.alive) void hostFor(request.files).catch(() => undefined);
+      if (!host.alive) enqueue(() => hostFor(request.files).then(() => undefined, () => undefined));
       return;
     }
   }
 }
 
-// Requests are handled one at a time, in order: a run waits for the host that init or prepare is making.
+// Work is done one task at a time, in order: a run waits for the host that init or prepare is making.
 let queue: Promise<void> = Promise.resolve();
+function enqueue(task: () => Promise<void>): void {
+  queue = queue.then(task);
+}
 
 self.onmessage = (event: MessageEvent<unknown>) => {
   const request = parseRequest(event.data);
   if (request === null) return;
-  queue = queue.then(() =>
+  enqueue(() =>
     handle(request).catch((e: unknown) => {
       // `prepare` has no one waiting for it; its error shows again on the run that needs the host.
       if (request.type !== 'prepare') post({ type: 'failed', id: request.id, error: toWire(e) });
