@@ -1,7 +1,6 @@
 // Title, loading/run status and the share button.
-import { useStore } from '../store/index.ts';
-import { currentPlayground } from '../store/index.ts';
 import { shareUrl } from '../share/codec.ts';
+import { currentPlayground, useStore } from '../store/index.ts';
 import { copyText } from './clipboard.ts';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;

@@ -6,6 +6,7 @@ export function Notices() {
   const notice = useStore((s) => s.shareNotice);
   const hasDraft = useStore((s) => s.draft !== null);
   const restoreDraft = useStore((s) => s.restoreDraft);
+  const discardDraft = useStore((s) => s.discardDraft);
   const setShareNotice = useStore((s) => s.setShareNotice);
   const guest = useStore((s) => s.guest);
   const dismiss = (
@@ -50,6 +51,9 @@ export function Notices() {
           Your draft from before the shared link is kept.{' '}
           <button type="button" data-testid="restore-draft" onClick={restoreDraft}>
             Restore my draft
+          </button>{' '}
+          <button type="button" data-testid="discard-draft" onClick={discardDraft}>
+            Discard it
           </button>
         </div>
       )}
@@ -61,8 +65,14 @@ export function Notices() {
       )}
       {notice?.kind === 'copy-failed' && (
         <div className="notice warn" role="status">
-          {notice.error} Copy it from here:{' '}
-          <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} /> {dismiss}
+          {notice.error}
+          {notice.url !== '' && (
+            <>
+              {' '}Copy it from here:{' '}
+              <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} />
+            </>
+          )}{' '}
+          {dismiss}
         </div>
       )}
     </div>

@@ -17,6 +17,8 @@ export interface DraftSlice {
   applyShared(shared: Playground): void;
   refuseShared(error: string): void;
   restoreDraft(): void;
+  /** Forgets the saved draft: the shared playground is now the one to keep. */
+  discardDraft(): void;
   setShareNotice(notice: ShareNotice | null): void;
 }
 
@@ -52,5 +54,6 @@ export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, g
     if (draft === null) return;
     set({ ...draft, active: ENTRY_FILE, draft: null, shareNotice: null });
   },
+  discardDraft: () => set({ draft: null }),
   setShareNotice: (shareNotice) => set({ shareNotice }),
 });

@@ -128,6 +128,10 @@ describe('share links and the draft', () => {
     expect(state().draft).toEqual(mine);
     state().restoreDraft();
     expect(state()).toMatchObject({ ...mine, draft: null });
+    state().applyShared(shared);
+    state().discardDraft();
+    expect(state()).toMatchObject({ ...shared, draft: null });
+    expect(saved().state.draft).toBeNull();
   });
 
   it('a refused link changes nothing but the notice', () => {
