@@ -1,10 +1,10 @@
 // npm run bench -- --node: the CLI path under Node, with src/host directly (no Worker thread, no
 // log printing): compile the wrapper, createHost (instantiate + _start), one run, and a fresh
 // instance from the compiled module. Pyodide's Node build beside it, from the same npm package.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
-import { createHost } from '../src/host/index.ts';
+import { readGuest } from '../cli/guest.ts';
+import { createHost, type StdlibFiles } from '../src/host/index.ts';
 import { articleSource, IDENT, PAYLOAD, RESULT } from './plugins.ts';
 import { ROOT } from './server.ts';
 import { round, summarize, table, type Summary } from './stats.ts';
@@ -24,7 +24,7 @@ function expectResult(side: string, value: string | undefined) {
   if (value !== RESULT) throw new Error(`${side}: expected ${JSON.stringify(RESULT)}, got ${JSON.stringify(value)}`);
 }
 
-async function oursOnce(wrapper: Uint8Array, stdlib: Uint8Array, source: string): Promise<Record<string, number>> {
+async function oursOnce(wrapper: Uint8Array, stdlib: StdlibFiles, source: string): Promise<Record<string, number>> {
   const files = { 'plugin.py': source };
   let t = performance.now();
   const module = await WebAssembly.compile(wrapper as Uint8Array<ArrayBuffer>);
@@ -95,13 +95,10 @@ async function pyodideOnce(source: string): Promise<Record<string, number>> {
 }
 
 export async function runNode(options: Options): Promise<number> {
-  const wrapperPath = join(ROOT, 'public/guest/wrapper.wasm');
-  const stdlibPath = join(ROOT, 'public/guest/python311.zip');
   let wrapper: Uint8Array;
-  let stdlib: Uint8Array;
+  let stdlib: StdlibFiles;
   try {
-    wrapper = readFileSync(wrapperPath);
-    stdlib = readFileSync(stdlibPath);
+    ({ wrapper, stdlib } = await readGuest(join(ROOT, 'public/guest/wrapper.wasm')));
   } catch (e) {
     process.stderr.write(`bench --node: cannot read the guest (${(e as Error).message}); build it with npm run build:guest\n`);
     return 2;

@@ -14,7 +14,7 @@ function describe(e: unknown, what: string): InputError {
   return new InputError(`${what} ${why}`);
 }
 
-export async function readBytes(path: string, what: string): Promise<Uint8Array> {
+export async function readBytes(path: string, what: string): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {

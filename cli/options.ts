@@ -11,8 +11,8 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
   --payload-file FILE   read the payload from FILE (UTF-8) instead
   --ident N             execution id, a 32-bit integer (default: ${DEFAULT_IDENT})
-  --wrapper PATH        the wrapper module (default: public/guest/wrapper.wasm)
-  --stdlib PATH         the standard-library bundle (default: public/guest/python311.zip)
+  --wrapper PATH        the wrapper module; the stdlib zips are read from its folder
+                        (default: public/guest/wrapper.wasm)
   --timeout SECONDS     time limit of the whole run (default: 10)
   --json                print one JSON object instead of the log
   --no-color            no ANSI colours
@@ -25,7 +25,6 @@ export interface Options {
   payload: { text: string } | { file: string };
   ident: number;
   wrapper: string;
-  stdlib: string;
   timeoutMs: number;
   json: boolean;
   color: boolean;
@@ -46,7 +45,6 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
         'payload-file': { type: 'string' },
         ident: { type: 'string' },
         wrapper: { type: 'string' },
-        stdlib: { type: 'string' },
         timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
@@ -75,7 +73,6 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
       payload: values['payload-file'] !== undefined ? { file: values['payload-file'] } : { text: values.payload ?? DEFAULT_PAYLOAD },
       ident,
       wrapper: values.wrapper ?? root('public/guest/wrapper.wasm'),
-      stdlib: values.stdlib ?? root('public/guest/python311.zip'),
       timeoutMs: timeout * 1000,
       json: values.json,
       // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).

@@ -1,11 +1,11 @@
 // Runs one plugin in a worker thread, so that the CLI's main thread can end it on a time limit.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createHost, type PluginFiles } from '../src/host/index.ts';
+import { createHost, type PluginFiles, type StdlibFiles } from '../src/host/index.ts';
 import type { FromWorker } from './protocol.ts';
 
 export interface RunJob {
   wrapper: Uint8Array;
-  stdlib: Uint8Array;
+  stdlib: StdlibFiles;
   files: PluginFiles;
   payload: string;
   ident: number;

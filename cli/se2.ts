@@ -2,7 +2,8 @@
 // code as the page (src/host), prints the three-level log and the outcome.
 import { Worker } from 'node:worker_threads';
 import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/host/index.ts';
-import { InputError, readBytes, readPluginFolder, readText } from './inputs.ts';
+import { readGuest } from './guest.ts';
+import { InputError, readPluginFolder, readText } from './inputs.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
 import type { FromWorker } from './protocol.ts';
 import type { RunJob } from './run-worker.ts';
@@ -10,10 +11,9 @@ import type { RunJob } from './run-worker.ts';
 type Ending = { kind: 'outcome'; outcome: Outcome; timings: Timings } | { kind: 'timeout' } | { kind: 'failed'; message: string };
 
 async function loadJob(options: Options): Promise<RunJob> {
-  const [files, wrapper, stdlib, payload] = await Promise.all([
+  const [files, { wrapper, stdlib }, payload] = await Promise.all([
     readPluginFolder(options.pluginRoot),
-    readBytes(options.wrapper, 'wrapper module'),
-    readBytes(options.stdlib, 'standard-library bundle'),
+    readGuest(options.wrapper),
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
   ]);
   return { files, wrapper, stdlib, payload, ident: options.ident };

@@ -4,8 +4,14 @@ import type { PluginFiles } from './types.ts';
 /** Where the wrapper looks for things (guest/README.md): plugin folder, stdlib, scratch space. */
 export const PLUGIN_DIR = '/plugin';
 export const STDLIB_DIR = '/lib';
-export const STDLIB_ZIP = 'python311.zip';
 export const TMP_DIR = '/tmp';
+
+/**
+ * The files of `/lib` (the standard-library zips named in public/guest/manifest.json): their bytes,
+ * or a loader that is called the first time the module reads the file, so a zip that few plugins
+ * need can be fetched on demand.
+ */
+export type StdlibFiles = Record<string, Uint8Array | (() => Uint8Array)>;
 
 const utf8 = new TextEncoder();
 
@@ -38,10 +44,21 @@ export function pluginTree(files: PluginFiles): Map<string, Inode> {
   return root;
 }
 
-/** A read-only file over `bytes` without copying them (File's constructor copies). */
-function sharedFile(bytes: Uint8Array): File {
+/** A read-only file over `source` without copying it (File's constructor copies), loaded on first use. */
+function stdlibFile(source: Uint8Array | (() => Uint8Array)): File {
   const file = new File(new Uint8Array(0), { readonly: true });
-  file.data = bytes;
+  if (source instanceof Uint8Array) {
+    file.data = source;
+    return file;
+  }
+  let bytes: Uint8Array | null = null;
+  // Every read of a File goes through `data`, so an accessor makes the whole file lazy.
+  Object.defineProperty(file, 'data', {
+    get: () => (bytes ??= source()),
+    set: (value: Uint8Array) => {
+      bytes = value;
+    },
+  });
   return file;
 }
 
@@ -49,13 +66,13 @@ function sharedFile(bytes: Uint8Array): File {
  * The descriptor table: 0 stdin (empty), 1 stdout, 2 stderr, then the preopens in a fixed order.
  * The order is part of the contract: a pre-initialised module remembers it.
  */
-export function descriptorTable(files: PluginFiles, stdlib: Uint8Array, stdout: Fd, stderr: Fd): Fd[] {
+export function descriptorTable(files: PluginFiles, stdlib: StdlibFiles, stdout: Fd, stderr: Fd): Fd[] {
   return [
     new OpenFile(new File(new Uint8Array(0), { readonly: true })),
     stdout,
     stderr,
     new PreopenDirectory(PLUGIN_DIR, pluginTree(files)),
-    new PreopenDirectory(STDLIB_DIR, new Map([[STDLIB_ZIP, sharedFile(stdlib)]])),
+    new PreopenDirectory(STDLIB_DIR, new Map(Object.entries(stdlib).map(([name, source]) => [name, stdlibFile(source)]))),
     new PreopenDirectory(TMP_DIR, new Map()),
   ];
 }

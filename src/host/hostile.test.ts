@@ -1,14 +1,17 @@
 // Plugins that misbehave: each ends in a defined outcome, and the next run works.
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readGuest } from '../../cli/guest.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHost, type Outcome } from './index.ts';
+import { createHost, type Outcome, type StdlibFiles } from './index.ts';
 
 const guest = (name: string) => new URL(`../../public/guest/${name}`, import.meta.url);
-const stdlib = new Uint8Array(readFileSync(guest('python311.zip')));
 let module: WebAssembly.Module;
+let stdlib: StdlibFiles;
 
 beforeAll(async () => {
-  module = await WebAssembly.compile(readFileSync(guest('wrapper.wasm')));
+  const files = await readGuest(fileURLToPath(guest('wrapper.wasm')));
+  module = await WebAssembly.compile(files.wrapper);
+  stdlib = files.stdlib;
 });
 
 /** Runs `body` as run_e's body for payload 'bad', then a normal run ('ok') on the same host if it lives. */

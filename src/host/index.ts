@@ -1,7 +1,7 @@
 // The SE2 host runtime: plain TypeScript, no DOM and no Node, shared by the Worker and the CLI.
 export { createHost, isExecutionId, type Host, type HostOptions } from './runtime.ts';
 export { formatEntry, parseModuleLine, LEVEL_COLOR } from './log.ts';
-export { isSafeRelativePath } from './fs.ts';
+export { isSafeRelativePath, type StdlibFiles } from './fs.ts';
 export type { LogEntry, LogLevel, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
 
 /** The article's run. */

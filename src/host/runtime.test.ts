@@ -1,15 +1,19 @@
 // These tests run the committed wrapper module (public/guest/) through the host, under Node.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readGuest } from '../../cli/guest.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHost, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport } from './index.ts';
+import { createHost, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport, type StdlibFiles } from './index.ts';
 
 const guest = (name: string) => new URL(`../../public/guest/${name}`, import.meta.url);
 const articlePlugin = readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8');
-const stdlib = new Uint8Array(readFileSync(guest('python311.zip')));
 let module: WebAssembly.Module;
+let stdlib: StdlibFiles;
 
 beforeAll(async () => {
-  module = await WebAssembly.compile(readFileSync(guest('wrapper.wasm')));
+  const files = await readGuest(fileURLToPath(guest('wrapper.wasm')));
+  module = await WebAssembly.compile(files.wrapper);
+  stdlib = files.stdlib;
 });
 
 const host = (files: PluginFiles) => createHost({ module, stdlib, files });

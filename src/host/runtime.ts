@@ -1,5 +1,5 @@
 import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
-import { descriptorTable, PLUGIN_DIR } from './fs.ts';
+import { descriptorTable, PLUGIN_DIR, type StdlibFiles } from './fs.ts';
 import { LineSink } from './lines.ts';
 import { parseModuleLine } from './log.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
@@ -8,8 +8,8 @@ import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from './types
 export interface HostOptions {
   /** The wrapper: compiled already (the page compiles while it loads), or its bytes. */
   module: WebAssembly.Module | Uint8Array;
-  /** The bytes of the standard-library bundle (`python311.zip`). */
-  stdlib: Uint8Array;
+  /** The files of `/lib`: the standard-library zips, as bytes or loaded on first read. */
+  stdlib: StdlibFiles;
   files: PluginFiles;
   /** Called with every log line as it is produced, before the run's report is returned. */
   onLog?: (entry: LogEntry) => void;

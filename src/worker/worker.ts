@@ -72,7 +72,8 @@ async function hostFor(files: PluginFiles): Promise<{ on: Prepared; host: Host }
   // createHost logs before it returns, so the record it belongs to is filled in afterwards.
   let made: Prepared | null = null;
   const host = createHost({
-    ...guest,
+    module: guest.module,
+    stdlib: { 'python311.zip': guest.stdlib },
     files,
     onLog: (entry) => (running !== null && running.on === made ? running.log.push(entry) : early.push(entry)),
   });
