@@ -9,6 +9,7 @@ describe('pluginTree', () => {
     const pkg = tree.get('pkg');
     expect(pkg).toBeInstanceOf(Directory);
     expect((pkg as Directory).contents.get('util.py')).toBeInstanceOf(File);
+    expect(() => pluginTree({ 'a.py': '', 'a.py/b.py': '' })).toThrow(/runs through a file/);
     expect(new TextDecoder().decode((tree.get('plugin.py') as File).data)).toBe('x = "é"\n');
   });
 
@@ -25,7 +26,7 @@ describe('descriptorTable', () => {
   it('loads a lazy stdlib file only when the module first reads it, and once', () => {
     let loads = 0;
     const sink = new LineSink(() => {});
-    const fds = descriptorTable({ 'plugin.py': '' }, { 'eager.zip': new Uint8Array([1]), 'lazy.zip': () => (loads++, new Uint8Array([1, 2, 3])) }, sink.fd, sink.fd);
+    const fds = descriptorTable({ 'eager.zip': new Uint8Array([1]), 'lazy.zip': () => (loads++, new Uint8Array([1, 2, 3])) }, sink.fd, sink.fd);
     expect(fds).toHaveLength(6);
     expect(loads).toBe(0);
     const lib = fds[4] as unknown as { dir: Directory };

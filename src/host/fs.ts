@@ -23,25 +23,27 @@ export function isSafeRelativePath(path: string): boolean {
 
 /** The plugin's files as a directory tree; folders are made for `pkg/util.py`-style paths. */
 export function pluginTree(files: PluginFiles): Map<string, Inode> {
-  const root = new Map<string, Inode>();
+  // Collect first, then build bottom-up: a Directory links its children to itself only when
+  // it is constructed with them.
+  type Node = Map<string, Node | Uint8Array>;
+  const root: Node = new Map();
   for (const [path, source] of Object.entries(files)) {
     if (!isSafeRelativePath(path)) throw new Error(`invalid plugin file path: ${JSON.stringify(path)}`);
     const parts = path.split('/');
     let dir = root;
     for (const part of parts.slice(0, -1)) {
-      let next = dir.get(part);
-      if (next === undefined) {
-        next = new Directory(new Map());
-        dir.set(part, next);
-      }
-      if (!(next instanceof Directory)) throw new Error(`plugin path ${path} runs through a file`);
-      dir = next.contents;
+      const next = dir.get(part) ?? new Map();
+      if (next instanceof Uint8Array) throw new Error(`plugin path ${path} runs through a file`);
+      dir.set(part, next);
+      dir = next;
     }
     const name = parts[parts.length - 1]!;
     if (dir.has(name)) throw new Error(`plugin path ${path} is given twice`);
-    dir.set(name, new File(utf8.encode(source)));
+    dir.set(name, utf8.encode(source));
   }
-  return root;
+  const build = (node: Node): Map<string, Inode> =>
+    new Map([...node].map(([name, child]) => [name, child instanceof Uint8Array ? new File(child) : new Directory(build(child))]));
+  return build(root);
 }
 
 /** A read-only file over `source` without copying it (File's constructor copies), loaded on first use. */
@@ -62,17 +64,25 @@ function stdlibFile(source: Uint8Array | (() => Uint8Array)): File {
   return file;
 }
 
+/** Index of the plugin folder's preopen in the descriptor table. */
+export const PLUGIN_FD = 3;
+
 /**
- * The descriptor table: 0 stdin (empty), 1 stdout, 2 stderr, then the preopens in a fixed order.
- * The order is part of the contract: a pre-initialised module remembers it.
+ * The descriptor table: 0 stdin (empty), 1 stdout, 2 stderr, then the preopens `/plugin`, `/lib`,
+ * `/tmp` in this order. The order is part of the contract: a pre-initialised module remembers it.
+ * `/plugin` starts empty; `pluginFolder` fills it before `_start`.
  */
-export function descriptorTable(files: PluginFiles, stdlib: StdlibFiles, stdout: Fd, stderr: Fd): Fd[] {
+export function descriptorTable(stdlib: StdlibFiles, stdout: Fd, stderr: Fd): Fd[] {
   return [
     new OpenFile(new File(new Uint8Array(0), { readonly: true })),
     stdout,
     stderr,
-    new PreopenDirectory(PLUGIN_DIR, pluginTree(files)),
+    pluginFolder({}),
     new PreopenDirectory(STDLIB_DIR, new Map(Object.entries(stdlib).map(([name, source]) => [name, stdlibFile(source)]))),
     new PreopenDirectory(TMP_DIR, new Map()),
   ];
+}
+
+export function pluginFolder(files: PluginFiles): PreopenDirectory {
+  return new PreopenDirectory(PLUGIN_DIR, pluginTree(files));
 }

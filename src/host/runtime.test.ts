@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readGuest } from '../../cli/guest.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHost, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport, type StdlibFiles } from './index.ts';
+import { createHost, prepareInstance, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport, type StdlibFiles } from './index.ts';
 
 const guest = (name: string) => new URL(`../../public/guest/${name}`, import.meta.url);
 const articlePlugin = readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8');
@@ -86,6 +86,15 @@ describe('plugin folders', () => {
       'pkg/util.py': 'def shout(s):\n    return s.upper() + "!"\n',
     }, 'ab');
     expect(report.outcome).toEqual({ kind: 'result', value: 'ABAB!' });
+  });
+
+  it('a spare instance made before the files are known starts with them, once', async () => {
+    const spare = await prepareInstance({ module, stdlib });
+    const h = spare.start({ 'plugin.py': 'import sdk\nfrom pkg.m import V\ndef run_e(p, i):\n    sdk.return_result(V, i)\n', 'pkg/m.py': 'V = "late files"\n' });
+    const report = h.run('', 3);
+    expect(report.outcome).toEqual({ kind: 'result', value: 'late files' });
+    expect(report.log[0]).toMatchObject({ level: 'host', text: 'Instantiating wasm module...' });
+    expect(() => spare.start(ECHO)).toThrow(/started already/);
   });
 
   it('makes a fresh interpreter for new files: nothing of the old plugin survives', async () => {

@@ -1,18 +1,27 @@
 import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
-import { descriptorTable, PLUGIN_DIR, type StdlibFiles } from './fs.ts';
+import { descriptorTable, PLUGIN_DIR, PLUGIN_FD, pluginFolder, type StdlibFiles } from './fs.ts';
 import { LineSink } from './lines.ts';
 import { parseModuleLine } from './log.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
 import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
 
-export interface HostOptions {
+export interface InstanceOptions {
   /** The wrapper: compiled already (the page compiles while it loads), or its bytes. */
   module: WebAssembly.Module | Uint8Array;
   /** The files of `/lib`: the standard-library zips, as bytes or loaded on first read. */
   stdlib: StdlibFiles;
-  files: PluginFiles;
   /** Called with every log line as it is produced, before the run's report is returned. */
   onLog?: (entry: LogEntry) => void;
+}
+
+export interface HostOptions extends InstanceOptions {
+  files: PluginFiles;
+}
+
+/** An instance made ahead of need: instantiated, not started; `start` gives it its plugin. */
+export interface SpareInstance {
+  /** Puts the files in `/plugin` and calls `_start` (which imports `plugin`). Once only. */
+  start(files: PluginFiles): Host;
 }
 
 export interface Host {
@@ -43,7 +52,12 @@ function crashMessage(e: unknown): string {
   return String(e);
 }
 
+/** A started host for these files: `prepareInstance` and `start` in one step. */
 export async function createHost(options: HostOptions): Promise<Host> {
+  return (await prepareInstance(options)).start(options.files);
+}
+
+export async function prepareInstance(options: InstanceOptions): Promise<SpareInstance> {
   const origin = performance.now();
   const clock = () => performance.now() - origin;
   let pendingLog: LogEntry[] = [];
@@ -96,7 +110,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
   };
 
-  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], descriptorTable(options.files, options.stdlib, stdout.fd, stderr.fd), {
+  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], descriptorTable(options.stdlib, stdout.fd, stderr.fd), {
     debug: false,
   });
 
@@ -110,25 +124,28 @@ export async function createHost(options: HostOptions): Promise<Host> {
   }
 
   log('Instantiating wasm module...');
-  let t = performance.now();
+  const t = performance.now();
   const instance = await WebAssembly.instantiate(module, { env, wasi_snapshot_preview1: wasi.wasiImport });
   pendingTimings.instantiate = performance.now() - t;
   exports = instance.exports as unknown as WrapperExports;
 
   let startCrash: string | null = null;
-  log('Calling _start...');
-  t = performance.now();
-  try {
-    wasi.initialize(instance as unknown as Parameters<WASI['initialize']>[0]);
-    exports._start();
-    log('_start returned: the module is ready');
-  } catch (e) {
-    alive = false;
-    startCrash = crashMessage(e);
-    log(`_start failed: ${startCrash}`);
-  }
-  pendingTimings.start = performance.now() - t;
-  flushOutput();
+  const startModule = (files: PluginFiles) => {
+    wasi.fds[PLUGIN_FD] = pluginFolder(files);
+    log('Calling _start...');
+    const t = performance.now();
+    try {
+      wasi.initialize(instance as unknown as Parameters<WASI['initialize']>[0]);
+      exports!._start();
+      log('_start returned: the module is ready');
+    } catch (e) {
+      alive = false;
+      startCrash = crashMessage(e);
+      log(`_start failed: ${startCrash}`);
+    }
+    pendingTimings.start = performance.now() - t;
+    flushOutput();
+  };
 
   const takeReport = (outcome: Outcome): RunReport => {
     const report = { outcome, log: pendingLog, timings: pendingTimings };
@@ -137,7 +154,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     return report;
   };
 
-  return {
+  const host: Host = {
     get alive() {
       return alive;
     },
@@ -148,7 +165,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       }
       const wrapper = exports!;
       running = { ident, outcome: null };
-      const started = performance.now();
+      const runStarted = performance.now();
       let crash: string | null = null;
       try {
         withGuestString(
@@ -167,12 +184,22 @@ export async function createHost(options: HostOptions): Promise<Host> {
         crash = crashMessage(e);
         log(`run_e failed: ${crash}`, ident);
       }
-      pendingTimings.run = performance.now() - started;
+      pendingTimings.run = performance.now() - runStarted;
       flushOutput();
       const outcome: Outcome = crash !== null ? { kind: 'crash', message: crash } : (running.outcome ?? { kind: 'none' });
       if (outcome.kind === 'none') log('run_e returned no result', ident);
       running = null;
       return takeReport(outcome);
+    },
+  };
+
+  let started = false;
+  return {
+    start(files: PluginFiles): Host {
+      if (started) throw new Error('this instance was started already: prepare another');
+      started = true;
+      startModule(files);
+      return host;
     },
   };
 }
