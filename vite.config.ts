@@ -1,16 +1,80 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The stdlib zips of the guest, read from public/guest/manifest.json at build time: a zip whose
+ * name ends in `-rest.zip` is fetched only when Python first reads it (most plugins never do);
+ * every other zip is fetched with the wrapper at start. The page gets the layout as
+ * `__STDLIB_LAYOUT__` (src/app/guest.ts) and index.html a preload for each start-up zip.
+ */
+function stdlibLayout(): { eager: string[]; lazy: string[] } {
+  const manifest = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
+    artifacts: Record<string, unknown>;
+  };
+  const zips = Object.keys(manifest.artifacts).filter((name) => name.endsWith('.zip')).sort();
+  return { eager: zips.filter((z) => !z.endsWith('-rest.zip')), lazy: zips.filter((z) => z.endsWith('-rest.zip')) };
+}
+const STDLIB = stdlibLayout();
+
+/**
+ * Content-Security-Policy: nothing from other origins, no inline script, WebAssembly allowed.
+ * Monaco sets inline styles (hence 'unsafe-inline' for styles only) and its codicon font is a file
+ * of ours. The built index.html carries it as a <meta>; `vite preview` also sends it as a header
+ * (plus what only a header can say: frame-ancestors). The dev server sends none: React's fast
+ * refresh needs an inline script there.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function productionHtml(): Plugin {
+  return {
+    name: 'playground-html',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+/** The guest starts downloading before the page's script has arrived (dev and build alike). */
+function preloadGuest(): Plugin {
+  return {
+    name: 'playground-preload-guest',
+    transformIndexHtml: () =>
+      STDLIB.eager.map((zip) => ({ tag: 'link', attrs: { rel: 'preload', href: `guest/${zip}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' as const })),
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs: the built page works from any folder (and from a share link's origin).
   base: './',
-  plugins: [react()],
+  plugins: [react(), productionHtml(), preloadGuest()],
+  define: { __STDLIB_LAYOUT__: JSON.stringify(STDLIB) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Monaco is one large lazy chunk by design; the page itself stays small.
     chunkSizeWarningLimit: 4096,
   },
-  preview: { port: 4173, strictPort: true },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    headers: {
+      'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    },
+  },
   server: { port: 5173 },
 });

@@ -5,6 +5,7 @@ import type { LogEntry, LogLevel } from '../host/types.ts';
 import { useStore, type RunRecord } from '../store/index.ts';
 import { AnsiText, stripAnsi } from './AnsiText.tsx';
 import { copyText } from './clipboard.ts';
+import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 
 const LEVELS: { level: LogLevel; label: string }[] = [
   { level: 'host', label: 'host' },
@@ -27,25 +28,37 @@ const Entry = memo(function Entry({ entry }: { entry: LogEntry }) {
   );
 });
 
+const droppedText = (count: number) =>
+  `… ${count} earlier ${count === 1 ? 'line was' : 'lines were'} dropped (a run keeps its newest ${LOG_LINES_PER_RUN})`;
+
+function DroppedNote({ count }: { count: number }) {
+  return (
+    <div className="entry-note" data-testid="log-dropped">
+      {droppedText(count)}
+    </div>
+  );
+}
+
 const clock = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour12: false });
 
-function RunLog({ run, levels }: { run: RunRecord; levels: Record<LogLevel, boolean> }) {
+const RunLog = memo(function RunLog({ run, levels }: { run: RunRecord; levels: Record<LogLevel, boolean> }) {
   return (
     <section className="run-log" data-testid="log-run" data-run-id={run.id}>
       <div className="run-header">
         Run {run.ordinal} · id={run.ident} · {clock(run.startedAt)}
       </div>
-      {run.entries.map((e, i) => (levels[e.level] ? <Entry key={i} entry={e} /> : null))}
-      {run.dropped > 0 && <div className="entry-note">… {run.dropped} more lines were not kept</div>}
+      {run.dropped > 0 && <DroppedNote count={run.dropped} />}
+      {/* Keys count from the run's first line, kept or not: trimming the oldest re-renders nothing else. */}
+      {run.entries.map((e, i) => (levels[e.level] ? <Entry key={run.dropped + i} entry={e} /> : null))}
     </section>
   );
-}
+});
 
 function logText(runs: RunRecord[], levels: Record<LogLevel, boolean>): string {
   return runs
     .map((run) => {
       const lines = run.entries.filter((e) => levels[e.level]).map((e) => stripAnsi(formatEntry(e, false)));
-      if (run.dropped > 0) lines.push(`… ${run.dropped} more lines were not kept`);
+      if (run.dropped > 0) lines.unshift(droppedText(run.dropped));
       return [`--- run id=${run.ident} at ${new Date(run.startedAt).toISOString()} ---`, ...lines].join('\n');
     })
     .join('\n\n');

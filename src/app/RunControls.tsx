@@ -28,6 +28,9 @@ const parseLimit = (text: string): number | null => {
   return text.trim() !== '' && Number.isFinite(n) && n >= MIN_TIME_LIMIT_SEC && n <= MAX_TIME_LIMIT_SEC ? n : null;
 };
 
+const ID_PROBLEM = 'The execution id must be a whole number that fits in 32 bits.';
+const LIMIT_PROBLEM = `The time limit is a number of seconds from ${MIN_TIME_LIMIT_SEC} to ${MAX_TIME_LIMIT_SEC}.`;
+
 export function RunControls() {
   const payload = useStore((s) => s.payload);
   const setPayload = useStore((s) => s.setPayload);
@@ -39,6 +42,11 @@ export function RunControls() {
   const failed = useStore((s) => s.guest.phase === 'failed');
   const id = useDraftNumber(ident, parseIdent, setIdent);
   const lim = useDraftNumber(limit, parseLimit, setLimit);
+  const refused = useStore((s) => s.runRefused);
+  const setInputProblem = useStore((s) => s.setInputProblem);
+  // Ctrl+Enter runs from anywhere, also while a box holds text the store refused: the runner asks here first.
+  const problem = !id.valid ? ID_PROBLEM : !lim.valid ? LIMIT_PROBLEM : null;
+  useEffect(() => setInputProblem(problem), [problem, setInputProblem]);
 
   return (
     <section className="panel controls" aria-label="Run">
@@ -78,7 +86,7 @@ export function RunControls() {
             type="button"
             className="primary"
             data-testid="run"
-            disabled={running || failed || !id.valid}
+            disabled={running || failed || problem !== null}
             title={RUN_SHORTCUT}
             onClick={() => runner.run()}
           >
@@ -89,10 +97,11 @@ export function RunControls() {
           </button>
         </div>
       </div>
-      {!id.valid && <p className="field-error">The execution id must be a whole number that fits in 32 bits.</p>}
-      {!lim.valid && (
-        <p className="field-error">
-          The time limit is a number of seconds from {MIN_TIME_LIMIT_SEC} to {MAX_TIME_LIMIT_SEC}.
+      {!id.valid && <p className="field-error">{ID_PROBLEM}</p>}
+      {!lim.valid && <p className="field-error">{LIMIT_PROBLEM}</p>}
+      {refused !== null && (
+        <p className="field-error" role="alert" data-testid="run-refused">
+          Not run: {refused}
         </p>
       )}
     </section>

@@ -1,8 +1,16 @@
-// Loads the guest: compiles guest/wrapper.wasm while it downloads and fetches the stdlib bundle.
-// Imported first by main.tsx, so both downloads start before React or the editor load.
+// Loads the guest: compiles guest/wrapper.wasm while it downloads and fetches the start-up stdlib
+// zips. Imported first by main.tsx, so the downloads start before React or the editor load. The
+// rest of the stdlib (`*-rest.zip`) is not on this path: the Worker reads it on first use, and the
+// page prefetches it after the first result (`fetchLazyZips`).
+import type { StdlibSpec } from '../worker/protocol.ts';
+
+/** Set by vite.config.ts from public/guest/manifest.json. */
+declare const __STDLIB_LAYOUT__: { eager: string[]; lazy: string[] };
+const LAYOUT = typeof __STDLIB_LAYOUT__ === 'undefined' ? { eager: ['python311.zip'], lazy: [] } : __STDLIB_LAYOUT__;
+
 export interface Guest {
   module: WebAssembly.Module;
-  stdlib: Uint8Array;
+  stdlib: StdlibSpec;
   /** Milliseconds from the page's first script to each part being ready. */
   timings: { wrapper: number; stdlib: number };
 }
@@ -14,7 +22,7 @@ export interface LoadProgress {
 }
 
 export const WRAPPER_URL = 'guest/wrapper.wasm';
-export const STDLIB_URL = 'guest/python311.zip';
+const zipUrl = (name: string) => `guest/${name}`;
 
 class LoadError extends Error {
   override name = 'LoadError';
@@ -65,7 +73,7 @@ const contentLength = (r: Response): number | null => {
 function loadGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
   const t0 = performance.now();
   let loaded = 0;
-  const totals: (number | null | undefined)[] = [undefined, undefined];
+  const totals: (number | null | undefined)[] = [undefined, ...LAYOUT.eager.map(() => undefined)];
   const report = () => {
     const known = totals.every((t) => typeof t === 'number');
     onProgress({ loaded, total: known ? (totals as number[]).reduce((a, b) => a + b, 0) : null });
@@ -98,18 +106,19 @@ function loadGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
     return { module, ms: performance.now() - t0 };
   })();
 
-  const stdlib = (async () => {
-    const response = await fetchOk(STDLIB_URL);
-    totals[1] = contentLength(response);
-    report();
-    const bytes = await readCounting(response.body, count);
-    return { bytes, ms: performance.now() - t0 };
-  })();
+  const zips = Promise.all(
+    LAYOUT.eager.map(async (name, i) => {
+      const response = await fetchOk(zipUrl(name));
+      totals[i + 1] = contentLength(response);
+      report();
+      return [name, await readCounting(response.body, count)] as const;
+    }),
+  ).then((entries) => ({ bytes: Object.fromEntries(entries), ms: performance.now() - t0 }));
 
-  return Promise.all([wrapper, stdlib]).then(([w, s]) => ({
+  return Promise.all([wrapper, zips]).then(([w, z]) => ({
     module: w.module,
-    stdlib: s.bytes,
-    timings: { wrapper: w.ms, stdlib: s.ms },
+    stdlib: { bytes: z.bytes, lazy: Object.fromEntries(LAYOUT.lazy.map((name) => [name, new URL(zipUrl(name), document.baseURI).href])) },
+    timings: { wrapper: w.ms, stdlib: z.ms },
   }));
 }
 
@@ -130,3 +139,16 @@ export const guest: Promise<Guest> = loadGuest((p) => {
 });
 // The page reports a failure where it awaits; this keeps the console free of an unhandled rejection.
 guest.catch(() => undefined);
+
+/** The lazily read zips, fetched in the background; each is handed over as it arrives. */
+export function fetchLazyZips(onZip: (name: string, bytes: Uint8Array) => void): void {
+  for (const name of LAYOUT.lazy) {
+    void fetchOk(zipUrl(name))
+      .then((r) => r.arrayBuffer())
+      .then(
+        (buffer) => onZip(name, new Uint8Array(buffer)),
+        // The Worker still reads it on demand.
+        () => undefined,
+      );
+  }
+}

@@ -1,11 +1,14 @@
 // The page's side of the Worker: starts it with the compiled guest, sends runs, enforces the time
-// limit, and on Stop or time-out terminates it and starts a fresh one from the same module.
+// limit, and on Stop, time-out or a Worker fault terminates it and starts a fresh one from the
+// same module (in the background: the next Run finds it ready).
+import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
 import { useStore } from '../store/index.ts';
-import { parseReply, type WorkerReply, type WorkerRequest } from '../worker/protocol.ts';
-import { guest as guestPromise, onLoadProgress, type Guest } from './guest.ts';
+import { ENTRY_FILE } from '../share/paths.ts';
+import { LOG_LINES_PER_RUN, parseReply, type WorkerReply, type WorkerRequest } from '../worker/protocol.ts';
+import { fetchLazyZips, guest as guestPromise, onLoadProgress, type Guest } from './guest.ts';
 
-/** How long after the last edit the Worker starts making a host for the new files. */
-const PREPARE_AFTER_MS = 300;
+/** How often batched log lines reach the store (and React) while a plugin prints. */
+const LOG_FLUSH_MS = 50;
 
 const store = useStore.getState;
 
@@ -17,6 +20,12 @@ export const firstRunSettled = new Promise<void>((resolve) => {
   settleFirst = resolve;
 });
 
+/** A run asked for by code, not by the UI (benchmarks): its reply settles a promise, nothing else. */
+interface Call {
+  resolve(done: { outcome: Outcome; timings: Timings }): void;
+  reject(error: Error): void;
+}
+
 class Runner {
   private worker: Worker | null = null;
   private seq = 0;
@@ -24,6 +33,10 @@ class Runner {
   private guest: Guest | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private started = false;
+  private calls = new Map<number, Call>();
+  /** Log lines received but not yet in the store, with the count of earlier lines dropped. */
+  private pendingLog: { id: number; entries: LogEntry[]; dropped: number } | null = null;
+  private logTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Starts loading once; every caller shares the same start. */
   start(): void {
@@ -48,7 +61,6 @@ class Runner {
         if (id !== null) store().finishRun(id, { kind: 'failed', message: `Python did not load: ${message}` }, {});
       },
     );
-    this.watchFiles();
     this.watchFirstRun();
   }
 
@@ -56,6 +68,11 @@ class Runner {
   run(): void {
     const s = store();
     if (s.runningId !== null || s.guest.phase === 'failed') return;
+    // The boxes hold text the store refused (an id that is not a 32-bit integer): say so, run nothing.
+    if (s.inputProblem !== null) {
+      s.refuseRun(s.inputProblem);
+      return;
+    }
     const id = ++this.seq;
     s.beginRun(id, s.ident);
     if (this.guest !== null) this.send(id);
@@ -66,6 +83,21 @@ class Runner {
     if (id === null) return;
     this.restart();
     store().finishRun(id, { kind: 'stopped' }, {});
+  }
+
+  /**
+   * For benchmarks (window.__bench, see startup.ts): runs `files` once, outside the UI, and
+   * resolves with the milliseconds from posting the request to the reply.
+   */
+  async timedCall(files: PluginFiles, payload: string, ident: number): Promise<number> {
+    if (this.guest === null) await guestPromise;
+    const id = ++this.seq;
+    const t0 = performance.now();
+    await new Promise<{ outcome: Outcome; timings: Timings }>((resolve, reject) => {
+      this.calls.set(id, { resolve, reject });
+      this.post({ type: 'run', id, files, payload, ident });
+    });
+    return performance.now() - t0;
   }
 
   private flushQueued(): void {
@@ -80,9 +112,14 @@ class Runner {
     this.clearTimer();
     this.timer = setTimeout(() => {
       if (store().runningId !== id) return;
-      this.restart();
-      store().finishRun(id, { kind: 'timeout', limitSec }, {});
+      this.end(id, { kind: 'timeout', limitSec });
     }, limitSec * 1000);
+  }
+
+  /** Ends run `id` from the page's side: the Worker may be stuck inside it, so it is replaced. */
+  private end(id: number, outcome: { kind: 'timeout'; limitSec: number } | { kind: 'failed'; message: string }): void {
+    this.restart();
+    store().finishRun(id, outcome, {});
   }
 
   private post(request: WorkerRequest): void {
@@ -106,18 +143,20 @@ class Runner {
       }
       this.receive(reply);
     };
-    worker.onerror = (event) => {
+    const fault = (message: string) => {
       if (worker !== this.worker) return;
-      event.preventDefault();
-      const message = event.message || 'the Worker failed to start';
       const id = store().runningId;
-      if (id !== null) {
-        this.restart();
-        store().finishRun(id, { kind: 'failed', message }, {});
-      } else if (store().guest.phase !== 'ready') {
-        store().setGuest({ phase: 'failed', message });
-      }
+      if (id !== null) this.end(id, { kind: 'failed', message });
+      else if (store().guest.phase === 'loading' || this.guest === null) store().setGuest({ phase: 'failed', message });
+      // Idle, or starting: a Worker that died between runs is replaced before anyone presses Run.
+      else this.restart();
+      this.rejectCalls(message);
     };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fault(`the Worker failed: ${event.message || 'unknown error'}`);
+    };
+    worker.onmessageerror = () => fault('the Worker sent a message that could not be read');
     this.worker = worker;
     this.init();
   }
@@ -126,30 +165,67 @@ class Runner {
   private init(): void {
     if (this.guest === null || this.worker === null) return;
     this.initId = ++this.seq;
-    store().setGuest({ phase: 'starting' });
+    if (store().guest.phase !== 'ready') store().setGuest({ phase: 'starting' });
     const { module, stdlib } = this.guest;
-    this.post({ type: 'init', id: this.initId, module, stdlib, files: store().files });
+    this.post({ type: 'init', id: this.initId, module, stdlib });
   }
 
   private restart(): void {
     this.clearTimer();
+    this.flushLog();
     this.worker?.terminate();
     this.worker = null;
+    this.rejectCalls('the Worker was replaced');
     this.spawn();
+  }
+
+  private rejectCalls(message: string): void {
+    for (const call of this.calls.values()) call.reject(new Error(message));
+    this.calls.clear();
+  }
+
+  /** Log lines reach the store in batches: a flood of small messages costs one render per batch. */
+  private queueLog(id: number, entries: LogEntry[], dropped: number): void {
+    if (this.pendingLog !== null && this.pendingLog.id !== id) this.flushLog();
+    const pending = (this.pendingLog ??= { id, entries: [], dropped: 0 });
+    pending.entries.push(...entries);
+    pending.dropped += dropped;
+    if (pending.entries.length > LOG_LINES_PER_RUN) {
+      const extra = pending.entries.length - LOG_LINES_PER_RUN;
+      pending.entries.splice(0, extra);
+      pending.dropped += extra;
+    }
+    this.logTimer ??= setTimeout(() => this.flushLog(), LOG_FLUSH_MS);
+  }
+
+  private flushLog(): void {
+    if (this.logTimer !== null) clearTimeout(this.logTimer);
+    this.logTimer = null;
+    const pending = this.pendingLog;
+    this.pendingLog = null;
+    if (pending !== null) store().appendLog(pending.id, pending.entries, pending.dropped);
   }
 
   private receive(reply: WorkerReply): void {
     const s = store();
+    const call = this.calls.get(reply.id);
+    if (call !== undefined) {
+      if (reply.type === 'done') call.resolve(reply);
+      if (reply.type === 'failed') call.reject(new Error(`${reply.error.type}: ${reply.error.message}`));
+      if (reply.type !== 'log') this.calls.delete(reply.id);
+      return;
+    }
     switch (reply.type) {
       case 'ready':
         if (reply.id === this.initId) s.setGuest({ phase: 'ready' });
         return;
       case 'log':
-        if (reply.id === s.runningId) s.appendLog(reply.id, reply.entries, reply.dropped);
+        if (reply.id === s.runningId) this.queueLog(reply.id, reply.entries, reply.dropped);
         return;
       case 'done':
         if (reply.id !== s.runningId) return;
         this.clearTimer();
+        this.flushLog();
         s.finishRun(reply.id, reply.outcome, reply.timings);
         return;
       case 'failed':
@@ -157,6 +233,7 @@ class Runner {
           s.setGuest({ phase: 'failed', message: `${reply.error.type}: ${reply.error.message}` });
         } else if (reply.id === s.runningId) {
           this.clearTimer();
+          this.flushLog();
           s.finishRun(reply.id, { kind: 'failed', message: `${reply.error.type}: ${reply.error.message}` }, {});
         }
         return;
@@ -170,24 +247,22 @@ class Runner {
         // For benchmarks and tests: when a first visit got its first outcome (User Timing).
         performance.mark(FIRST_OUTCOME_MARK);
         settleFirst();
-      }
-    });
-  }
-
-  /** After an edit settles, the Worker makes a host for the new files so Run only calls into it. */
-  private watchFiles(): void {
-    let pending: ReturnType<typeof setTimeout> | null = null;
-    useStore.subscribe((state, previous) => {
-      if (state.files === previous.files) return;
-      if (pending !== null) clearTimeout(pending);
-      pending = setTimeout(() => {
-        pending = null;
-        if (this.worker !== null && store().runningId === null) {
-          this.post({ type: 'prepare', id: ++this.seq, files: store().files });
+        // The rest of the stdlib, in the background: later instances (and replacement Workers)
+        // then have it at hand instead of fetching it when Python first reads it.
+        if (state.guest.phase !== 'failed') {
+          fetchLazyZips((name, bytes) => {
+            if (this.guest === null) return;
+            this.guest.stdlib.bytes[name] = bytes;
+            delete this.guest.stdlib.lazy[name];
+            this.post({ type: 'stdlib', id: ++this.seq, name, bytes });
+          });
         }
-      }, PREPARE_AFTER_MS);
+      }
     });
   }
 }
 
 export const runner = new Runner();
+
+/** What a benchmark's edit looks like: the current files with plugin.py replaced. */
+export const editedFiles = (source: string): PluginFiles => ({ ...store().files, [ENTRY_FILE]: source });

@@ -1,6 +1,7 @@
 // What happens in this tab and is never persisted: loading the guest, the runs and their logs.
 import type { StateCreator } from 'zustand';
 import type { LogEntry, LogLevel, Outcome, Timings } from '../host/types.ts';
+import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import type { Store } from './index.ts';
 
 /** How a run ended, as the page sees it: the host's outcomes plus the ends the page itself imposes. */
@@ -18,7 +19,7 @@ export interface RunRecord {
   /** Wall-clock time the run started (ms since the epoch). */
   startedAt: number;
   entries: LogEntry[];
-  /** Lines the Worker left out past its cap. */
+  /** Earlier lines left out past the cap (LOG_LINES_PER_RUN): `entries` are the newest. */
   dropped: number;
   outcome: RunOutcome | null;
   timings: Timings;
@@ -39,6 +40,8 @@ export interface LoadTimings {
 }
 
 export const MAX_KEPT_RUNS = 20;
+/** Log lines kept over all runs: older runs go first when a new run starts. */
+export const MAX_KEPT_LINES = 20_000;
 
 export interface SessionSlice {
   guest: GuestState;
@@ -49,6 +52,12 @@ export interface SessionSlice {
   runningId: number | null;
   levels: Record<LogLevel, boolean>;
   storageProblem: string | null;
+  /** Why the run boxes hold nothing runnable (an invalid execution id or time limit), or null. */
+  inputProblem: string | null;
+  /** Why the last Run was refused; cleared by the next run or a fix of the input. */
+  runRefused: string | null;
+  setInputProblem(problem: string | null): void;
+  refuseRun(reason: string): void;
   setGuest(guest: GuestState): void;
   setLoadTimings(timings: LoadTimings): void;
   beginRun(id: number, ident: number): void;
@@ -62,6 +71,24 @@ export interface SessionSlice {
 const updateRun = (runs: RunRecord[], id: number, change: (r: RunRecord) => RunRecord) =>
   runs.map((r) => (r.id === id ? change(r) : r));
 
+/** The newest runs that fit beside a new one within MAX_KEPT_RUNS and MAX_KEPT_LINES. */
+function keepRecent(runs: RunRecord[]): RunRecord[] {
+  let lines = LOG_LINES_PER_RUN;
+  let from = runs.length;
+  while (from > 0 && runs.length - from < MAX_KEPT_RUNS - 1 && lines + runs[from - 1]!.entries.length <= MAX_KEPT_LINES) {
+    from--;
+    lines += runs[from]!.entries.length;
+  }
+  return runs.slice(from);
+}
+
+/** The run with `entries` added, keeping its newest LOG_LINES_PER_RUN lines. */
+export function appendCapped(run: RunRecord, entries: LogEntry[], dropped: number): RunRecord {
+  const all = run.entries.length === 0 ? entries : [...run.entries, ...entries];
+  const extra = Math.max(0, all.length - LOG_LINES_PER_RUN);
+  return { ...run, entries: extra > 0 ? all.slice(extra) : all, dropped: run.dropped + dropped + extra };
+}
+
 export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
   guest: { phase: 'loading', loaded: 0, total: null },
   loadTimings: {},
@@ -70,19 +97,26 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   runningId: null,
   levels: { host: true, wrapper: true, python: true },
   storageProblem: null,
+  inputProblem: null,
+  runRefused: null,
+  setInputProblem: (inputProblem) => {
+    if (get().inputProblem !== inputProblem) set({ inputProblem, ...(inputProblem === null ? { runRefused: null } : {}) });
+  },
+  refuseRun: (runRefused) => set({ runRefused }),
   setGuest: (guest) => set({ guest }),
   setLoadTimings: (loadTimings) => set({ loadTimings }),
   beginRun: (id, ident) =>
     set((s) => ({
       runningId: id,
+      runRefused: null,
       runCount: s.runCount + 1,
       runs: [
-        ...s.runs.slice(-(MAX_KEPT_RUNS - 1)),
+        ...keepRecent(s.runs),
         { id, ordinal: s.runCount + 1, ident, startedAt: Date.now(), entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
       ],
     })),
   appendLog: (id, entries, dropped) =>
-    set((s) => ({ runs: updateRun(s.runs, id, (r) => ({ ...r, entries: [...r.entries, ...entries], dropped: r.dropped + dropped })) })),
+    set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
   finishRun: (id, outcome, timings) => {
     if (get().runningId !== id) return;
     const now = Date.now();

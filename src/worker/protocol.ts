@@ -3,12 +3,25 @@
 // Both sides validate what they receive: a message is data from another realm, not a promise.
 import type { LogEntry, LogLevel, Outcome, PluginFiles, Timings } from '../host/types.ts';
 
+/** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
+export const LOG_LINES_PER_RUN = 5000;
+
+/**
+ * The files of `/lib`: zips the page has fetched already, and zips the Worker fetches itself (by a
+ * synchronous request, allowed in workers) the first time Python reads them.
+ */
+export interface StdlibSpec {
+  bytes: Record<string, Uint8Array>;
+  /** Name → absolute URL. */
+  lazy: Record<string, string>;
+}
+
 /** Page → Worker. */
 export type WorkerRequest =
-  /** Once per Worker: the compiled wrapper, the stdlib bytes and the files to make a host for. */
-  | { type: 'init'; id: number; module: WebAssembly.Module; stdlib: Uint8Array; files: PluginFiles }
-  /** Make a host for these files in the background, so the next run only calls into it. */
-  | { type: 'prepare'; id: number; files: PluginFiles }
+  /** Once per Worker: the compiled wrapper and the stdlib; the Worker readies a spare instance. */
+  | { type: 'init'; id: number; module: WebAssembly.Module; stdlib: StdlibSpec }
+  /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
+  | { type: 'stdlib'; id: number; name: string; bytes: Uint8Array }
   | { type: 'run'; id: number; files: PluginFiles; payload: string; ident: number };
 
 /** Errors cross the boundary as plain data. */
@@ -20,7 +33,7 @@ export interface WireError {
 /** Worker → page. */
 export type WorkerReply =
   | { type: 'ready'; id: number }
-  /** Log lines of run `id` as they are produced; `dropped` counts lines left out past the cap. */
+  /** Log lines of run `id` as they are produced, in batches; `dropped` counts earlier lines left out past the cap. */
   | { type: 'log'; id: number; entries: LogEntry[]; dropped: number }
   | { type: 'done'; id: number; outcome: Outcome; timings: Timings }
   | { type: 'failed'; id: number; error: WireError };
@@ -90,17 +103,24 @@ export function parseReply(data: unknown): WorkerReply | null {
   }
 }
 
+const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+
+function isStdlibSpec(v: unknown): v is StdlibSpec {
+  return isObj(v) && isObj(v.bytes) && Object.values(v.bytes).every(isBytes) && isObj(v.lazy) && Object.values(v.lazy).every(isStr);
+}
+
 /** The request in `data`, or null when it is not one. */
 export function parseRequest(data: unknown): WorkerRequest | null {
-  if (!isObj(data) || !isId(data.id) || !isFiles(data.files)) return null;
+  if (!isObj(data) || !isId(data.id)) return null;
   switch (data.type) {
     case 'init':
-      if (!(data.module instanceof WebAssembly.Module) || !(data.stdlib instanceof Uint8Array)) return null;
-      return { type: 'init', id: data.id, module: data.module, stdlib: data.stdlib, files: data.files };
-    case 'prepare':
-      return { type: 'prepare', id: data.id, files: data.files };
+      if (!(data.module instanceof WebAssembly.Module) || !isStdlibSpec(data.stdlib)) return null;
+      return { type: 'init', id: data.id, module: data.module, stdlib: data.stdlib };
+    case 'stdlib':
+      if (!isStr(data.name) || !isBytes(data.bytes)) return null;
+      return { type: 'stdlib', id: data.id, name: data.name, bytes: data.bytes };
     case 'run':
-      if (!isStr(data.payload) || !isId(data.ident)) return null;
+      if (!isFiles(data.files) || !isStr(data.payload) || !isId(data.ident)) return null;
       return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident };
     default:
       return null;

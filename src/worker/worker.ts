@@ -1,14 +1,14 @@
-// The Worker owns the WebAssembly instance. It keeps one host per set of plugin files: a rerun
-// with the same files calls into the same instance; changed files get a fresh host, made ahead of
-// time when the page sends `prepare`. The page terminates this Worker on Stop or time-out.
-import { createHost, type Host } from '../host/index.ts';
+// The Worker owns the WebAssembly instances. It keeps one started host for the files it last ran
+// (a rerun with the same files calls into it again) and one spare instance, instantiated but not
+// started, made in the background after start-up and after each run. Changed files take the
+// spare and start it with them: every edit runs in a fresh interpreter, and costs only `_start`
+// (the plugin's import) plus the call. The page terminates this Worker on Stop or time-out.
+import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
 import type { LogEntry, PluginFiles } from '../host/types.ts';
-import { parseRequest, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
+import { LOG_LINES_PER_RUN, parseRequest, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Lines past this many in one run are counted, not sent: a print loop must not flood the page. */
-const MAX_LINES_PER_RUN = 5000;
 /** How often log lines of a running plugin reach the page. */
 const FLUSH_EVERY_MS = 50;
 
@@ -17,102 +17,171 @@ const post = (reply: WorkerReply) => self.postMessage(reply);
 const toWire = (e: unknown): WireError =>
   e instanceof Error ? { type: e.name, message: e.message } : { type: 'Error', message: String(e) };
 
-/** Streams one run's log lines to the page in batches. */
+/** Streams one run's log lines to the page in batches, keeping the newest past the cap. */
 class RunLog {
   private batch: LogEntry[] = [];
-  private sent = 0;
   private dropped = 0;
   private lastFlush = performance.now();
 
   constructor(private readonly id: number) {}
 
   push(entry: LogEntry): void {
-    if (this.sent + this.batch.length >= MAX_LINES_PER_RUN) this.dropped++;
-    else this.batch.push(entry);
+    this.batch.push(entry);
+    // Trimmed in chunks, not per line: a print loop stays linear.
+    if (this.batch.length >= 2 * LOG_LINES_PER_RUN) this.trim();
     if (performance.now() - this.lastFlush >= FLUSH_EVERY_MS) this.flush();
+  }
+
+  private trim(): void {
+    const extra = this.batch.length - LOG_LINES_PER_RUN;
+    if (extra <= 0) return;
+    this.batch = this.batch.slice(extra);
+    this.dropped += extra;
   }
 
   flush(): void {
     this.lastFlush = performance.now();
+    this.trim();
     if (this.batch.length === 0 && this.dropped === 0) return;
     post({ type: 'log', id: this.id, entries: this.batch, dropped: this.dropped });
-    this.sent += this.batch.length;
     this.batch = [];
     this.dropped = 0;
   }
 }
 
-/** A host for one set of files, with the lines it logged while no run was in progress (loading, `_start`). */
-interface Prepared {
-  key: string;
-  host: Promise<Host>;
-  early: LogEntry[];
+/**
+ * Where an instance's log lines go: to the run in progress on it, or kept (newest first to go)
+ * until its first run, so that run's log shows how the instance was made.
+ */
+class LogRoute {
+  early: LogEntry[] = [];
+  run: RunLog | null = null;
+
+  push = (entry: LogEntry): void => {
+    if (this.run !== null) this.run.push(entry);
+    else {
+      this.early.push(entry);
+      if (this.early.length > 2 * LOG_LINES_PER_RUN) this.early = this.early.slice(-LOG_LINES_PER_RUN);
+    }
+  };
+
+  attach(log: RunLog): void {
+    for (const entry of this.early.splice(0)) log.push(entry);
+    this.run = log;
+  }
 }
 
-let guest: { module: WebAssembly.Module; stdlib: Uint8Array } | null = null;
-let prepared: Prepared | null = null;
-let running: { on: Prepared; log: RunLog } | null = null;
+interface Started {
+  key: string;
+  host: Host;
+  route: LogRoute;
+}
+
+interface Spare {
+  instance: Promise<SpareInstance>;
+  route: LogRoute;
+}
+
+let module: WebAssembly.Module | null = null;
+/** Stdlib zips on hand; a lazy zip lands here when it is first read or when the page sends it. */
+const zipBytes: Record<string, Uint8Array> = {};
+let lazyZips: Record<string, string> = {};
+let current: Started | null = null;
+let spare: Spare | null = null;
 
 const filesKey = (files: PluginFiles) => JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
 
-/** The host for `files`: the kept one when the files are unchanged and it is alive, else a new one. */
-async function hostFor(files: PluginFiles): Promise<{ on: Prepared; host: Host }> {
-  if (guest === null) throw new Error('the Worker was not initialised');
-  const key = filesKey(files);
-  if (prepared !== null && prepared.key === key) {
-    const on = prepared;
-    try {
-      const host = await on.host;
-      if (host.alive) return { on, host };
-    } catch {
-      // Making it failed before; try once more below so the error belongs to this request.
-    }
+/** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
+function fetchSync(name: string, url: string): Uint8Array {
+  const request = new XMLHttpRequest();
+  request.open('GET', url, false);
+  request.responseType = 'arraybuffer';
+  try {
+    request.send();
+  } catch (e) {
+    throw new Error(`could not download ${name} (${e instanceof Error ? e.message : String(e)})`);
   }
-  const early: LogEntry[] = [];
-  // createHost logs before it returns, so the record it belongs to is filled in afterwards.
-  let made: Prepared | null = null;
-  const host = createHost({
-    module: guest.module,
-    stdlib: { 'python311.zip': guest.stdlib },
-    files,
-    onLog: (entry) => (running !== null && running.on === made ? running.log.push(entry) : early.push(entry)),
-  });
-  const on: Prepared = { key, early, host };
-  made = on;
-  prepared = on;
-  return { on, host: await host };
+  if (request.status !== 200) throw new Error(`could not download ${name}: HTTP ${request.status}`);
+  return new Uint8Array(request.response as ArrayBuffer);
+}
+
+function stdlibFiles(): StdlibFiles {
+  const files: StdlibFiles = { ...zipBytes };
+  for (const [name, url] of Object.entries(lazyZips)) {
+    files[name] = zipBytes[name] ?? (() => (zipBytes[name] ??= fetchSync(name, url)));
+  }
+  return files;
+}
+
+function setStdlib(spec: StdlibSpec): void {
+  Object.assign(zipBytes, spec.bytes);
+  lazyZips = spec.lazy;
+}
+
+/** Starts making the next spare instance unless one is on its way. */
+function makeSpare(): Spare {
+  if (spare !== null) return spare;
+  if (module === null) throw new Error('the Worker was not initialised');
+  const route = new LogRoute();
+  const made: Spare = { route, instance: prepareInstance({ module, stdlib: stdlibFiles(), onLog: route.push }) };
+  // A failure shows on the run that takes this spare.
+  made.instance.catch(() => undefined);
+  spare = made;
+  return made;
+}
+
+/** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
+async function hostFor(files: PluginFiles, log: RunLog): Promise<Started> {
+  const key = filesKey(files);
+  if (current !== null && current.key === key && current.host.alive) {
+    current.route.attach(log);
+    return current;
+  }
+  current = null;
+  const taken = makeSpare();
+  spare = null;
+  const instance = await taken.instance;
+  taken.route.attach(log);
+  // `start` runs the plugin's module code: it is part of this run (and of its time limit).
+  const started: Started = { key, host: instance.start(files), route: taken.route };
+  current = started;
+  return started;
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
   switch (request.type) {
     case 'init':
-      guest = { module: request.module, stdlib: request.stdlib };
-      await hostFor(request.files);
+      module = request.module;
+      setStdlib(request.stdlib);
+      await makeSpare().instance;
       post({ type: 'ready', id: request.id });
       return;
-    case 'prepare':
-      await hostFor(request.files);
+    case 'stdlib':
+      zipBytes[request.name] = request.bytes;
       return;
     case 'run': {
-      const { on, host } = await hostFor(request.files);
       const log = new RunLog(request.id);
-      for (const entry of on.early.splice(0)) log.push(entry);
-      running = { on, log };
+      let on: Started | null = null;
       try {
-        const report = host.run(request.payload, request.ident);
+        on = await hostFor(request.files, log);
+        const report = on.host.run(request.payload, request.ident);
         log.flush();
         post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings });
       } finally {
-        running = null;
+        log.flush();
+        if (on !== null) on.route.run = null;
+        if (on !== null && !on.host.alive && current === on) current = null;
+        // The next edit starts from a fresh instance made while the person reads this result.
+        setTimeout(() => {
+          if (module !== null) makeSpare();
+        }, 0);
       }
-      // A crashed instance is gone: have the next one ready before the person presses Run again.
-      if (!host.alive) enqueue(() => hostFor(request.files).then(() => undefined, () => undefined));
       return;
     }
   }
 }
 
-// Work is done one task at a time, in order: a run waits for the host that init or prepare is making.
+// Work is done one task at a time, in order.
 let queue: Promise<void> = Promise.resolve();
 function enqueue(task: () => Promise<void>): void {
   queue = queue.then(task);
@@ -123,8 +192,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   if (request === null) return;
   enqueue(() =>
     handle(request).catch((e: unknown) => {
-      // `prepare` has no one waiting for it; its error shows again on the run that needs the host.
-      if (request.type !== 'prepare') post({ type: 'failed', id: request.id, error: toWire(e) });
+      post({ type: 'failed', id: request.id, error: toWire(e) });
     }),
   );
 };
