@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly guest from pinned Debian sources:
-#   wrapper.wasm   the C wrapper (guest/src) linked against a static CPython 3.11.2 for wasm32-wasi
-#   python311.zip  the standard library as .pyc files (stored, sorted, fixed timestamps)
-#   manifest.json  versions, checksums and sizes of the above
+#   wrapper.wasm        the C wrapper (guest/src) linked against a static CPython 3.11.2 for
+#                       wasm32-wasi, pre-initialised by Wizer (Python started, warm imports done)
+#   python311-core.zip  the standard library modules start-up needs (guest/core_modules.txt)
+#   python311-rest.zip  every other stdlib module (.pyc, stored, sorted, fixed timestamps)
+#   manifest.json       versions, checksums and sizes of the above
+# The plain (not pre-initialised) module stays in the build folder as wrapper-plain.wasm.
 #
 # Usage: bash guest/build.sh [--build-dir DIR] [--out DIR] [--source-cache DIR] [--jobs N]
 # Defaults: --build-dir guest/.build, --out public/guest, --source-cache guest/.build/sources.
@@ -48,7 +51,14 @@ TARGET=wasm32-wasi
 REPRO_CFLAGS="-ffile-prefix-map=$BUILD_DIR=. -fdebug-prefix-map=$BUILD_DIR=. -fmacro-prefix-map=$BUILD_DIR=."
 WASM_CC="$CC_BIN --target=$TARGET --sysroot=$SYSROOT"
 WASM_CFLAGS="-O2 -g0 $REPRO_CFLAGS"
-LINK_FLAGS="-Wl,-z,stack-size=524288 -Wl,--stack-first -Wl,--initial-memory=10485760"
+# --max-memory: 1 GiB cap, so a plugin that allocates without end gets a MemoryError.
+MAX_MEMORY=1073741824
+LINK_FLAGS="-Wl,-z,stack-size=524288 -Wl,--stack-first -Wl,--initial-memory=10485760 -Wl,--max-memory=$MAX_MEMORY"
+# Wizer (npm @bytecodealliance/wizer, pinned in package.json; its Linux binary ships inside).
+WIZER=$REPO_DIR/node_modules/.bin/wizer
+WIZER_VERSION=10.0.0
+# The preopens, in fd order (3, 4, 5): the snapshot binds them, every host must use the same.
+PREOPENS="/plugin /lib /tmp"
 LINK_LIBS="-lwasi-emulated-signal -lwasi-emulated-getpid -lwasi-emulated-process-clocks -lm"
 
 say() { printf '\033[1m[build.sh]\033[0m %s\n' "$*"; }
@@ -67,6 +77,7 @@ need_tools() {
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
   [ -x "$BUILD_PYTHON" ] || missing+=("$BUILD_PYTHON")
+  [ -x "$WIZER" ] || missing+=("$WIZER (run npm ci)")
   [ -f /usr/lib/wasm32-wasi/libc.a ] || missing+=("wasi-libc (/usr/lib/wasm32-wasi/libc.a)")
   [ -f "/usr/lib/llvm-$LLVM/lib/clang/$LLVM/lib/wasi/libclang_rt.builtins-wasm32.a" ] \
     || missing+=("libclang-rt-$LLVM-dev-wasm32")
@@ -85,6 +96,7 @@ if [ -n "$MISSING" ]; then
 fi
 "$BUILD_PYTHON" -c 'import sys; assert sys.version_info[:3] == (3, 11, 2), sys.version' \
   || die "$BUILD_PYTHON must be Debian's CPython $PY_VERSION (package python3.11)"
+[ "$("$WIZER" --version)" = "wizer $WIZER_VERSION" ] || die "$WIZER is not wizer $WIZER_VERSION"
 
 # --- sources --------------------------------------------------------------------------------
 ensure_deb_src() {
@@ -295,23 +307,23 @@ build_wrapper() {
   plain=$(brotli -c -q 11 "$w/wrapper.strip.wasm" | wc -c)
   opt=$(brotli -c -q 11 "$w/wrapper.opt.wasm" | wc -c)
   if [ "$opt" -lt "$plain" ]; then
-    WASM_OPT_USED=true; cp "$w/wrapper.opt.wasm" "$w/wrapper.wasm"
+    WASM_OPT_USED=true; cp "$w/wrapper.opt.wasm" "$w/wrapper-plain.wasm"
   else
-    WASM_OPT_USED=false; cp "$w/wrapper.strip.wasm" "$w/wrapper.wasm"
+    WASM_OPT_USED=false; cp "$w/wrapper.strip.wasm" "$w/wrapper-plain.wasm"
   fi
   say "  brotli: stripped $plain bytes, wasm-opt -O2 $opt bytes -> wasm-opt used: $WASM_OPT_USED"
   local raw
-  raw=$(wc -c < "$w/wrapper.wasm")
-  [ "$raw" -le $((8 * 1024 * 1024)) ] || die "wrapper.wasm is $raw bytes, over the 8 MiB budget"
-  check_wrapper_interface "$w/wrapper.wasm"
+  raw=$(wc -c < "$w/wrapper-plain.wasm")
+  [ "$raw" -le $((8 * 1024 * 1024)) ] || die "wrapper-plain.wasm is $raw bytes, over the 8 MiB budget"
+  check_wrapper_interface "$w/wrapper-plain.wasm" "wizer.initialize "
 }
 
-# The ABI allows exactly these exports and imports; the host relies on it.
+# The ABI allows exactly these exports and imports; the host relies on it. $2: extra exports.
 check_wrapper_interface() {
   local iface exports imports
   iface=$("$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/wasm_interface.py" "$1")
   exports=$(awk '$1 == "export" { print $2 }' <<<"$iface" | sort | tr '\n' ' ')
-  [ "$exports" = "_start allocate deallocate memory run_e wizer.initialize " ] \
+  [ "$exports" = "_start allocate deallocate memory run_e ${2:-}" ] \
     || die "unexpected exports: $exports"
   imports=$(awk '$1 == "import" { print $2 }' <<<"$iface" | grep -v '^wasi_snapshot_preview1\.' \
     | sort | tr '\n' ' ')
@@ -322,9 +334,37 @@ check_wrapper_interface() {
 build_stdlib_zip() {
   local sysconfigdata
   sysconfigdata=$(ls "$PYDIR"/build/lib.*/_sysconfigdata_*.py)
+  mkdir -p "$BUILD_DIR/stdlib"
+  rm -f "$BUILD_DIR/stdlib"/*.zip "$BUILD_DIR/python311.zip"
   SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH PYTHONHASHSEED=0 "$BUILD_PYTHON" -I -S \
     "$GUEST_DIR/tools/make_stdlib_zip.py" "$PYDIR/Lib" "$sysconfigdata" "$BUILD_DIR" \
-    "$BUILD_DIR/python311.zip"
+    "$GUEST_DIR/core_modules.txt" "$BUILD_DIR/stdlib"
+}
+
+# --- the snapshot (Wizer) ---------------------------------------------------------------------
+# Runs wizer.initialize (C constructors, Python, warm imports; see guest/src/wasm_shim.c) and
+# writes the memory into wrapper.wasm. /lib holds ONLY the core zip: a warm import that needs
+# the rest zip fails the build (wizer.initialize traps), so start-up never touches it. The
+# folders get a fixed mtime and stdio is redirected (no tty), so nothing of this machine or
+# this moment reaches the snapshot. --mapdir order = preopen order = fds 3, 4, 5.
+build_snapshot() {
+  local s=$BUILD_DIR/snapshot w=$BUILD_DIR/wrapper
+  rm -rf "$s"
+  mkdir -p "$s/plugin" "$s/lib" "$s/tmp"
+  cp "$BUILD_DIR/stdlib/python311-core.zip" "$s/lib/"
+  touch -d "@$SOURCE_DATE_EPOCH" "$s/lib/python311-core.zip" "$s/plugin" "$s/lib" "$s/tmp"
+  local mapdirs=() d
+  for d in $PREOPENS; do mapdirs+=(--mapdir "$d::$s${d}"); done
+  (cd "$s" && "$WIZER" --allow-wasi --inherit-env false --inherit-stdio true \
+      --wasm-bulk-memory true --init-func wizer.initialize "${mapdirs[@]}" \
+      -o "$w/wrapper.wasm" "$w/wrapper-plain.wasm" </dev/null >"$s/wizer.log" 2>&1) \
+    || { cat "$s/wizer.log"; die "wizer failed"; }
+  grep -q 'Warm imports done' "$s/wizer.log" || { cat "$s/wizer.log"; die "wizer.initialize did not finish"; }
+  if grep -q 'Traceback' "$s/wizer.log"; then cat "$s/wizer.log"; die "wizer.initialize raised"; fi
+  local raw
+  raw=$(wc -c < "$w/wrapper.wasm")
+  [ "$raw" -le $((12 * 1024 * 1024)) ] || die "wrapper.wasm is $raw bytes, over the 12 MiB budget"
+  check_wrapper_interface "$w/wrapper.wasm"
 }
 
 # --- manifest ------------------------------------------------------------------------------
@@ -336,8 +376,9 @@ write_manifest() {
     --python "$PY_VERSION" --compiler "$clang_version" \
     --link-flags "-nostartfiles -Wl,--no-entry $LINK_FLAGS $LINK_LIBS" \
     --wasm-opt "$WASM_OPT_USED" --source-date-epoch "$SOURCE_DATE_EPOCH" \
-    --builtins "$BUILD_DIR/builtin_modules.txt" \
-    "$OUT_DIR/wrapper.wasm" "$OUT_DIR/python311.zip"
+    --builtins "$BUILD_DIR/builtin_modules.txt" --core-modules "$GUEST_DIR/core_modules.txt" \
+    --wizer-version "$WIZER_VERSION" --preopens "$PREOPENS" --max-memory "$MAX_MEMORY" \
+    "$OUT_DIR/wrapper.wasm" "$OUT_DIR/python311-core.zip" "$OUT_DIR/python311-rest.zip"
 }
 
 # --- main ---------------------------------------------------------------------------------
@@ -361,11 +402,16 @@ step_done
 step_start "CPython $PY_VERSION (configure + make)"; cached cpython build_cpython; step_done
 step_start "libpython3.11.a (merged)"; merge_libpython; step_done
 step_start "wrapper.wasm"; build_wrapper; step_done
-step_start "python311.zip"; build_stdlib_zip; step_done
+step_start "python311-core.zip + python311-rest.zip"; build_stdlib_zip; step_done
+step_start "wrapper.wasm (Wizer snapshot)"; build_snapshot; step_done
 # The built-in module list comes from CPython's generated Modules/config.c (what the wrapper has).
 sed -n 's/^ *{"\([A-Za-z0-9_.]*\)", PyInit_.*/\1/p' "$PYDIR/Modules/config.c" | sort > "$BUILD_DIR/builtin_modules.txt"
-cp "$BUILD_DIR/wrapper/wrapper.wasm" "$BUILD_DIR/python311.zip" "$OUT_DIR/"
+cp "$BUILD_DIR/wrapper/wrapper-plain.wasm" "$BUILD_DIR/"
+rm -f "$OUT_DIR/python311.zip"
+cp "$BUILD_DIR/wrapper/wrapper.wasm" "$BUILD_DIR/stdlib/python311-core.zip" \
+  "$BUILD_DIR/stdlib/python311-rest.zip" "$OUT_DIR/"
 write_manifest
 say "artifacts in $OUT_DIR:"
-(cd "$OUT_DIR" && ls -l wrapper.wasm python311.zip manifest.json | awk '{print "  " $5 "  " $9}')
+(cd "$OUT_DIR" && ls -l wrapper.wasm python311-core.zip python311-rest.zip manifest.json \
+  | awk '{print "  " $5 "  " $9}')
 say "total build time $(( $(date +%s) - T_START )) s"

@@ -1,8 +1,10 @@
-// Tests of the committed guest (public/guest/wrapper.wasm + python311.zip) under Node's own
-// node:wasi. The same contract is tested on @bjorn3/browser_wasi_shim in src/host/.
+// Tests of the committed guest (public/guest/wrapper.wasm, pre-initialised by Wizer, plus
+// python311-core.zip and python311-rest.zip) under Node's own node:wasi. The same contract is
+// tested on @bjorn3/browser_wasi_shim in src/host/. When guest/.build/wrapper-plain.wasm (the
+// module before Wizer, left by guest/build.sh) is present, it is tested too.
 // node:wasi on Node 20 misbehaves after many fresh instances in one process, so this file
 // makes only a handful (vitest runs it with --no-turbo-fast-api-calls in its own fork).
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const guestFile = (name: string) => new URL(`../public/guest/${name}`, import.meta.url);
 const articlePlugin = readFileSync(new URL('./plugin/plugin.py', import.meta.url), 'utf8');
+const plainFile = new URL('./.build/wrapper-plain.wasm', import.meta.url);
+const hasPlain = existsSync(plainFile);
+const ZIPS = ['python311-core.zip', 'python311-rest.zip'] as const;
 
 type Outcome =
   | { kind: 'result'; ident: number; text: string }
@@ -22,13 +27,26 @@ interface Guest {
   stdout(): string;
   stderr(): string;
   startMs: number;
+  /** Paths the module opened or stat-ed (path_open, path_filestat_get), as "fd:path". */
+  paths: string[];
+}
+
+interface StartOptions {
+  /** Which stdlib zips /lib holds. */
+  lib?: 'both' | 'core' | 'none';
+  module?: WebAssembly.Module;
+  env?: Record<string, string>;
+  /** Extra preopened folders with files (after /plugin, /lib, /tmp). */
+  extraDirs?: Record<string, Record<string, string>>;
 }
 
 let module: WebAssembly.Module;
+let plainModule: WebAssembly.Module | undefined;
 const tempDirs: string[] = [];
 
 beforeAll(async () => {
   module = await WebAssembly.compile(readFileSync(guestFile('wrapper.wasm')));
+  if (hasPlain) plainModule = await WebAssembly.compile(readFileSync(plainFile));
 });
 
 afterAll(() => {
@@ -41,12 +59,23 @@ function tempDir(): string {
   return dir;
 }
 
-/** A fresh instance with these plugin files in /plugin, the stdlib zip in /lib, `_start` run. */
-function startGuest(pluginFiles: Record<string, string>, { stdlib = true } = {}): Guest {
+/** A fresh instance with these plugin files in /plugin, the stdlib zips in /lib, an empty
+ * /tmp (preopens in this order: fds 3, 4, 5, as the snapshot expects), `_start` run. */
+function startGuest(
+  pluginFiles: Record<string, string>,
+  { lib = 'both', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
+): Guest {
   const pluginDir = tempDir();
   for (const [name, text] of Object.entries(pluginFiles)) writeFileSync(join(pluginDir, name), text);
   const libDir = tempDir();
-  if (stdlib) writeFileSync(join(libDir, 'python311.zip'), readFileSync(guestFile('python311.zip')));
+  const zips = lib === 'both' ? ZIPS : lib === 'core' ? ZIPS.slice(0, 1) : [];
+  for (const zip of zips) writeFileSync(join(libDir, zip), readFileSync(guestFile(zip)));
+  const preopens: Record<string, string> = { '/plugin': pluginDir, '/lib': libDir, '/tmp': tempDir() };
+  for (const [guestPath, files] of Object.entries(extraDirs)) {
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    preopens[guestPath] = dir;
+  }
   const outDir = tempDir();
   const stdoutPath = join(outDir, 'stdout');
   const stderrPath = join(outDir, 'stderr');
@@ -56,8 +85,8 @@ function startGuest(pluginFiles: Record<string, string>, { stdlib = true } = {})
   const wasi = new WASI({
     version: 'preview1',
     args: ['wrapper'],
-    env: { PYTHONPATH: '/plugin' },
-    preopens: { '/plugin': pluginDir, '/lib': libDir },
+    env,
+    preopens,
     stdout: stdoutFd,
     stderr: stderrFd,
     returnOnExit: true,
@@ -66,8 +95,19 @@ function startGuest(pluginFiles: Record<string, string>, { stdlib = true } = {})
   let outcomes: Outcome[] = [];
   const text = (ptr: number, len: number) =>
     new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
-  const instance = new WebAssembly.Instance(module, {
-    ...wasi.getImportObject(),
+  // Every path the module opens or stats is recorded (fd:path).
+  const paths: string[] = [];
+  const wasiImports = wasi.getImportObject().wasi_snapshot_preview1 as Record<string, (...args: number[]) => number>;
+  const traced = { ...wasiImports };
+  for (const [fn, pathArg] of [['path_open', 2], ['path_filestat_get', 2]] as const) {
+    const original = wasiImports[fn]!;
+    traced[fn] = (...args: number[]) => {
+      paths.push(`${args[0]}:${text(args[pathArg]!, args[pathArg + 1]!)}`);
+      return original(...args);
+    };
+  }
+  const instance = new WebAssembly.Instance(wasmModule, {
+    wasi_snapshot_preview1: traced,
     env: {
       return_result(ptr: number, len: number, ident: number) {
         outcomes.push({ kind: 'result', ident, text: text(ptr, len) });
@@ -90,6 +130,7 @@ function startGuest(pluginFiles: Record<string, string>, { stdlib = true } = {})
 
   return {
     startMs,
+    paths,
     run(payload, ident) {
       const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
       const ptr = exports.allocate(bytes.length + 1);
@@ -110,13 +151,13 @@ void closeSync;
 describe('wrapper.wasm interface', () => {
   it('exports exactly the plugin ABI and imports only env + WASI', () => {
     const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
+    // Wizer drops wizer.initialize from the pre-initialised module.
     expect(exports).toEqual([
       '_start:function',
       'allocate:function',
       'deallocate:function',
       'memory:memory',
       'run_e:function',
-      'wizer.initialize:function',
     ]);
     const imports = WebAssembly.Module.imports(module);
     const env = imports.filter((i) => i.module === 'env').map((i) => `${i.name}:${i.kind}`).sort();
@@ -147,7 +188,7 @@ describe("the article's plugin", () => {
     expect(out).toContain(`\t\t\x1b[35m[plugin.py]\x1b[0m | id=12345 | Received payload: ${payload}\n`);
     expect(out).toContain('\t\x1b[32m[sdk_module.c]\x1b[0m | id=12345 | sdk.return_result called with 47 bytes\n');
     expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | id=12345 | plugin.run_e returned\n');
-    expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | Python initialised\n');
+    expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | Python already initialised (snapshot)\n');
     // The plugin's line comes between the wrapper's call and return lines.
     const order = ['Calling plugin.run_e', '[plugin.py] | id=12345 | Received', 'sdk.return_result', 'plugin.run_e returned'];
     const positions = order.map((s) => out.lastIndexOf(s.replace('[plugin.py]', '[plugin.py]\x1b[0m')));
@@ -276,8 +317,8 @@ describe('failures reach the host through return_error', () => {
     expect(guest.stderr()).toContain("ModuleNotFoundError: No module named 'plugin'");
   });
 
-  it('Python cannot start (no stdlib zip): code 6 on every run', () => {
-    const guest = startGuest({ 'plugin.py': articlePlugin }, { stdlib: false });
+  it.runIf(hasPlain)('plain module: Python cannot start (no stdlib zip): code 6 on every run', () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin }, { lib: 'none', module: plainModule });
     const outcomes = guest.run('x', 3);
     expect(outcomes).toMatchObject([{ kind: 'error', ident: 3, code: 6 }]);
     if (outcomes[0]?.kind === 'error') expect(outcomes[0].message).toMatch(/^Python failed to initialise: /);
@@ -361,5 +402,126 @@ def run_e(payload, ident):
     it("the plugin's own error code passes through", () => {
       expect(guest.run('custom', 17)).toEqual([{ kind: 'error', ident: 17, code: 42, message: 'no: custom' }]);
     });
+  });
+});
+
+describe('memory cap (1 GiB, --max-memory)', () => {
+  it('a plugin that allocates without end gets MemoryError (code 1), and the next run works', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk
+
+def run_e(payload, ident):
+    if payload == "grow":
+        l = []
+        while True:
+            l.append(bytearray(10**6))
+    sdk.return_result("ok " + str(len(bytearray(50 * 10**6))), ident)
+`,
+    });
+    const outcomes = guest.run('grow', 1);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ kind: 'error', ident: 1, code: 1 });
+    if (outcomes[0]?.kind === 'error') expect(outcomes[0].message).toMatch(/^MemoryError/);
+    expect(guest.stderr()).toContain('MemoryError');
+    // The list died with run_e's frame: 50 MB more fit again.
+    expect(guest.run('small', 2)).toEqual([{ kind: 'result', ident: 2, text: 'ok 50000000' }]);
+  });
+});
+
+describe('split standard library (core + rest zips)', () => {
+  it("start-up and the article's plugin never touch python311-rest.zip (/lib holds only the core zip)", () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin }, { lib: 'core' });
+    expect(guest.run('abc def', 3)).toEqual([{ kind: 'result', ident: 3, text: 'cba fed' }]);
+    expect(guest.stderr()).toBe('');
+    expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
+  });
+
+  it('a module from the rest zip is imported on demand (and only then is the rest zip opened)', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk
+
+def run_e(payload, ident):
+    import decimal
+    sdk.return_result(str(decimal.Decimal("0.1") * 3) + " " + decimal.__file__, ident)
+`,
+    });
+    expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
+    expect(guest.run('x', 4)).toEqual([
+      { kind: 'result', ident: 4, text: '0.3 /lib/python311-rest.zip/decimal.pyc' },
+    ]);
+    expect(guest.paths.some((p) => p.endsWith('python311-rest.zip'))).toBe(true);
+  });
+
+  it('without the rest zip, a rest module is a clean ModuleNotFoundError', () => {
+    const guest = startGuest({ 'plugin.py': 'import sdk\ndef run_e(p, i):\n    import sqlite3\n' }, { lib: 'core' });
+    expect(guest.run('x', 5)).toEqual([
+      { kind: 'error', ident: 5, code: 1, message: "ModuleNotFoundError: No module named 'sqlite3'" },
+    ]);
+  });
+});
+
+describe('the pre-initialised module after its snapshot', () => {
+  it('sees this instance: PYTHONPATH folders, os.environ, fresh random state', () => {
+    const plugin = `
+import sdk, json, os, sys
+
+def run_e(payload, ident):
+    import helper, random
+    sdk.return_result(json.dumps({
+        "helper": helper.VALUE,
+        "env": os.environ.get("GREETING"),
+        "environb": os.environb.get(b"GREETING", b"").decode(),
+        "path": sys.path,
+        "random": random.random(),
+        "hash": hash("abc"),
+        "random_imported_at_start": payload,
+    }), ident)
+`;
+    const env = { PYTHONPATH: '/plugin:/extra', GREETING: 'hello' };
+    const results = [1, 2].map((n) => {
+      const guest = startGuest({ 'plugin.py': plugin }, { env, extraDirs: { '/extra': { 'helper.py': 'VALUE = 42\n' } } });
+      const outcomes = guest.run(String(n), n);
+      expect(guest.stderr()).toBe('');
+      expect(outcomes).toHaveLength(1);
+      return JSON.parse((outcomes[0] as { text: string }).text);
+    });
+    for (const r of results) {
+      expect(r).toMatchObject({
+        helper: 42,
+        env: 'hello',
+        environb: 'hello',
+        path: ['/plugin', '/extra', '/lib/python311-core.zip', '/lib/python311-rest.zip'],
+      });
+    }
+    // random is seeded per instance (not in the snapshot); the hash seed is fixed (0) in all.
+    expect(results[0].random).not.toBe(results[1].random);
+    expect(results[0].hash).toBe(results[1].hash);
+  });
+
+  it('the article plugin runs even with an empty /lib: start-up needs no file of the stdlib', () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin }, { lib: 'none' });
+    expect(guest.run('abc', 6)).toEqual([{ kind: 'result', ident: 6, text: 'cba' }]);
+    expect(guest.paths.filter((p) => p.includes('/lib') || p.includes('.zip'))).toEqual([]);
+  });
+});
+
+describe.runIf(hasPlain)('the plain module (before Wizer, guest/.build/wrapper-plain.wasm)', () => {
+  it("initialises Python in _start and runs the article's plugin, without touching the rest zip", () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin }, { module: plainModule, lib: 'core' });
+    expect(guest.run('abc def', 8)).toEqual([{ kind: 'result', ident: 8, text: 'cba fed' }]);
+    expect(guest.stdout()).toContain('\t\x1b[32m[embed.c]\x1b[0m | Python initialised\n');
+    expect(guest.stderr()).toBe('');
+    expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
+    console.info(`node:wasi: plain module _start ${guest.startMs.toFixed(1)} ms`);
+  });
+
+  it('imports from the rest zip', () => {
+    const guest = startGuest(
+      { 'plugin.py': 'import sdk\ndef run_e(p, i):\n    import sqlite3, lzma\n    sdk.return_result(sqlite3.sqlite_version, i)\n' },
+      { module: plainModule },
+    );
+    expect(guest.run('x', 9)).toEqual([{ kind: 'result', ident: 9, text: '3.40.1' }]);
   });
 });

@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wasi/api.h>
 #include <wasi/libc-environ.h>
+#include <wasi/libc.h>
 
 #include "errors.h"
 #include "log.h"
@@ -24,11 +26,25 @@
 
 #define PLUGIN_MODULE "plugin"
 #define DEFAULT_PYTHONPATH "/plugin"
-#define STDLIB_ZIP L"/lib/python311.zip"
+/* The standard library: a small core (start-up and the warm set below) that the host loads
+ * at once, and the rest, which the host may fetch on demand. Nothing at start-up may touch the
+ * rest zip: every module that start-up imports must be in the core zip (build.sh checks this
+ * by taking the snapshot with a /lib that holds only the core zip). */
+#define CORE_ZIP L"/lib/python311-core.zip"
+#define REST_ZIP L"/lib/python311-rest.zip"
+/* The preopens a snapshot knows: 3 = /plugin, 4 = /lib, 5 = /tmp (build.sh's PREOPENS). */
+#define FIRST_EXTRA_PREOPEN_FD 6
 
-/* Modules that a snapshot should already hold: used by the wrapper and by most plugins. */
-static const char *const warm_modules[] = {"encodings.utf_8", "re", "json", "collections",
-                                           "functools", "typing"};
+/* Modules that a snapshot should already hold: used by the wrapper and by most plugins.
+ * No `random` (or anything importing it: tempfile, secrets, ...): its state would be seeded
+ * once at build time and then shared by every instance. Together with Python's own start-up
+ * modules they make up python311-core.zip (guest/core_modules.txt). */
+static const char *const warm_modules[] = {
+    "encodings.utf_8", "re", "json", "collections", "collections.abc", "functools",
+    "itertools", "operator", "dataclasses", "typing", "enum", "datetime", "time", "math",
+    "string", "struct", "base64", "copy", "contextlib", "heapq", "bisect", "textwrap",
+    "traceback", "warnings", "io", "abc", "types", "weakref", "keyword",
+};
 
 /* All state lives in linear memory, so a Wizer snapshot carries it into every instance. */
 static enum { PY_NOT_STARTED, PY_READY, PY_FAILED } python_state = PY_NOT_STARTED;
@@ -233,10 +249,12 @@ static char *pythonpath_copy(void)
     return strdup(env != NULL && env[0] != '\0' ? env : DEFAULT_PYTHONPATH);
 }
 
-/* sys.path: the PYTHONPATH entries, then the stdlib zip. */
-static PyStatus set_search_path(PyConfig *config)
+/* sys.path: the PYTHONPATH entries, then the core and the rest zip. A snapshot leaves the
+ * plugin folders out: _start adds the run-time PYTHONPATH (nothing of the build machine's
+ * /plugin is listed into the snapshot). */
+static PyStatus set_search_path(PyConfig *config, bool snapshot)
 {
-    char *paths = pythonpath_copy();
+    char *paths = snapshot ? strdup("") : pythonpath_copy();
     if (paths == NULL) {
         return PyStatus_NoMemory();
     }
@@ -260,13 +278,16 @@ static PyStatus set_search_path(PyConfig *config)
     }
     free(paths);
     if (!PyStatus_Exception(status)) {
-        status = PyWideStringList_Append(&config->module_search_paths, STDLIB_ZIP);
+        status = PyWideStringList_Append(&config->module_search_paths, CORE_ZIP);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = PyWideStringList_Append(&config->module_search_paths, REST_ZIP);
     }
     config->module_search_paths_set = 1;
     return status;
 }
 
-bool embed_init_python(void)
+bool embed_init_python(bool snapshot)
 {
     if (python_state != PY_NOT_STARTED) {
         return python_state == PY_READY;
@@ -297,12 +318,18 @@ bool embed_init_python(void)
     config.buffered_stdio = 0;       /* plugin output reaches the host in order with ours */
     config.install_signal_handlers = 0;
     config.pathconfig_warnings = 0;  /* the search path below is complete: no prefix search */
+    if (snapshot) {
+        /* A snapshot must not hold a random hash seed (the build would not be reproducible):
+         * seed 0, i.e. no hash randomisation, the same in every instance of the module. */
+        config.use_hash_seed = 1;
+        config.hash_seed = 0;
+    }
     status = PyConfig_SetString(&config, &config.home, L"/");
     if (!PyStatus_Exception(status)) {
         status = PyConfig_SetString(&config, &config.program_name, L"python3.11");
     }
     if (!PyStatus_Exception(status)) {
-        status = set_search_path(&config);
+        status = set_search_path(&config, snapshot);
     }
     if (!PyStatus_Exception(status)) {
         status = Py_InitializeFromConfig(&config);
@@ -317,11 +344,12 @@ bool embed_init_python(void)
     return true;
 }
 
-void embed_warm_up(void)
+bool embed_warm_up(void)
 {
     if (python_state != PY_READY) {
-        return;
+        return false;
     }
+    bool ok = true;
     for (size_t i = 0; i < sizeof warm_modules / sizeof warm_modules[0]; i++) {
         PyObject *module = PyImport_ImportModule(warm_modules[i]);
         if (module == NULL) {
@@ -330,10 +358,12 @@ void embed_warm_up(void)
             exception_fetch(&exc);
             exception_print(&exc);
             exception_release(&exc);
+            ok = false;
         }
         Py_XDECREF(module);
     }
     LOG("Warm imports done");
+    return ok;
 }
 
 /* sys.path rebuilt from the current PYTHONPATH, as set_search_path() does at start-up. */
@@ -353,36 +383,117 @@ static bool reset_sys_path(void)
         Py_XDECREF(item);
     }
     if (ok) {
-        PyObject *zip = PyUnicode_FromWideChar(STDLIB_ZIP, -1);
-        ok = zip != NULL && PyList_Append(list, zip) == 0 && PySys_SetObject("path", list) == 0;
-        Py_XDECREF(zip);
+        PyObject *core = PyUnicode_FromWideChar(CORE_ZIP, -1);
+        PyObject *rest_zip = PyUnicode_FromWideChar(REST_ZIP, -1);
+        ok = core != NULL && rest_zip != NULL && PyList_Append(list, core) == 0 &&
+             PyList_Append(list, rest_zip) == 0 && PySys_SetObject("path", list) == 0;
+        Py_XDECREF(rest_zip);
+        Py_XDECREF(core);
     }
     Py_XDECREF(list);
     free(paths);
     return ok;
 }
 
+/* os.environ (and os.environb) from this instance's environment: they share one dict of
+ * bytes, which is refilled directly (no putenv, the C environment is already right). */
+static bool refresh_os_environ(void)
+{
+    PyObject *os = PyImport_ImportModule("os");
+    PyObject *environ_obj = os != NULL ? PyObject_GetAttrString(os, "environ") : NULL;
+    PyObject *data = environ_obj != NULL ? PyObject_GetAttrString(environ_obj, "_data") : NULL;
+    bool ok = data != NULL && PyDict_Check(data);
+    if (ok) {
+        PyDict_Clear(data);
+    }
+    for (char **entry = environ; ok && entry != NULL && *entry != NULL; entry++) {
+        const char *eq = strchr(*entry, '=');
+        if (eq == NULL || eq == *entry) {
+            continue;
+        }
+        PyObject *key = PyBytes_FromStringAndSize(*entry, eq - *entry);
+        PyObject *value = PyBytes_FromString(eq + 1);
+        ok = key != NULL && value != NULL && PyDict_SetItem(data, key, value) == 0;
+        Py_XDECREF(value);
+        Py_XDECREF(key);
+    }
+    Py_XDECREF(data);
+    Py_XDECREF(environ_obj);
+    Py_XDECREF(os);
+    return ok;
+}
+
+/* Drops every sys.path_importer_cache entry but the core zip's: the plugin folders are listed
+ * afresh by new finders, and the rest zip (absent when the snapshot was taken) is looked at on
+ * the first import that misses the core. (importlib.invalidate_caches() is not called: in 3.11
+ * it makes every zipimporter re-read its archive's directory, which costs time and nothing is
+ * stale: the core zip is byte-identical to the build's.) */
+static bool forget_path_finders(void)
+{
+    PyObject *cache = PySys_GetObject("path_importer_cache"); /* borrowed */
+    if (cache == NULL || !PyDict_Check(cache)) {
+        return cache == NULL;
+    }
+    PyObject *core = PyUnicode_FromWideChar(CORE_ZIP, -1);
+    PyObject *keys = PyDict_Keys(cache);
+    bool ok = core != NULL && keys != NULL;
+    for (Py_ssize_t i = 0; ok && i < PyList_GET_SIZE(keys); i++) {
+        PyObject *key = PyList_GET_ITEM(keys, i);
+        if (PyUnicode_Check(key) && PyUnicode_Compare(key, core) == 0 &&
+            PyDict_GetItem(cache, key) != Py_None) {
+            continue;
+        }
+        ok = PyDict_DelItem(cache, key) == 0;
+    }
+    Py_XDECREF(keys);
+    Py_XDECREF(core);
+    return ok;
+}
+
+/* wasi-libc listed the preopens when the snapshot was taken (fds 3-5); a host may add more
+ * folders after them (fd 6 on): register those too. One fd_prestat_get call when there are none. */
+static void register_extra_preopens(void)
+{
+    for (int fd = FIRST_EXTRA_PREOPEN_FD;; fd++) {
+        __wasi_prestat_t prestat;
+        if (__wasi_fd_prestat_get((__wasi_fd_t)fd, &prestat) != __WASI_ERRNO_SUCCESS) {
+            return;
+        }
+        if (prestat.tag != __WASI_PREOPENTYPE_DIR) {
+            continue;
+        }
+        size_t len = prestat.u.dir.pr_name_len;
+        char *name = malloc(len + 1);
+        if (name == NULL) {
+            return;
+        }
+        if (__wasi_fd_prestat_dir_name((__wasi_fd_t)fd, (uint8_t *)name, len) ==
+            __WASI_ERRNO_SUCCESS) {
+            name[len] = '\0';
+            __wasilibc_register_preopened_fd(fd, name);
+            continue; /* kept: a few bytes once, whether or not wasi-libc copies the name */
+        }
+        free(name);
+    }
+}
+
 /*
  * After a snapshot (Wizer ran wizer.initialize at build time): read this instance's
- * environment again (wasi-libc caches it), rebuild sys.path from its PYTHONPATH, and drop the
- * import system's cached directory listings, which describe the build machine.
- * os.environ keeps the snapshot's values.
+ * environment again (wasi-libc caches it) and refresh os.environ from it, register preopens
+ * after the snapshot's three, rebuild sys.path from its PYTHONPATH, and forget the import system's finders for anything but the stdlib
+ * zips (the zips are byte-identical to the build's; the plugin folders are not).
  */
 static void refresh_after_snapshot(void)
 {
     __wasilibc_deinitialize_environ();
     __wasilibc_initialize_environ();
-    if (!reset_sys_path()) {
+    register_extra_preopens();
+    if (!refresh_os_environ() || !reset_sys_path() || !forget_path_finders()) {
         struct py_exception exc;
         exception_fetch(&exc);
         exception_print(&exc);
         exception_release(&exc);
     }
-    PyObject *importlib = PyImport_ImportModule("importlib");
-    PyObject *ret = importlib ? PyObject_CallMethod(importlib, "invalidate_caches", NULL) : NULL;
-    Py_XDECREF(ret);
-    Py_XDECREF(importlib);
-    PyErr_Clear();
 }
 
 void embed_start(void)
@@ -393,7 +504,7 @@ void embed_start(void)
     if (python_state == PY_READY) {
         LOG("Python already initialised (snapshot)");
         refresh_after_snapshot();
-    } else if (!embed_init_python()) {
+    } else if (!embed_init_python(false)) {
         plugin_state = PLUGIN_FAILED;
         return;
     }
@@ -422,6 +533,22 @@ void embed_start(void)
 
 /* ---- runs -------------------------------------------------------------------------------- */
 
+/* After a MemoryError the plugin's data is still referenced by the traceback's frames: clear
+ * their locals first, so that the traceback can be formatted and printed (the memory is at
+ * its cap, --max-memory in build.sh) and the memory is free for the next run. */
+static void release_traceback_locals(PyObject *traceback)
+{
+    for (PyObject *tb = traceback; tb != NULL && PyTraceBack_Check(tb);
+         tb = (PyObject *)((PyTracebackObject *)tb)->tb_next) {
+        PyObject *frame = (PyObject *)((PyTracebackObject *)tb)->tb_frame;
+        if (frame != NULL) {
+            PyObject *ret = PyObject_CallMethod(frame, "clear", NULL);
+            Py_XDECREF(ret);
+            PyErr_Clear();
+        }
+    }
+}
+
 /* The plugin's run_e raised: code 1 with a traceback on stderr, or code 5 for SystemExit. */
 static void report_run_exception(int32_t ident)
 {
@@ -433,6 +560,9 @@ static void report_run_exception(int32_t ident)
         report_error(ident, GUEST_ERR_SYSTEM_EXIT, summary);
         free(summary);
         return;
+    }
+    if (PyErr_GivenExceptionMatches(exc.type, PyExc_MemoryError)) {
+        release_traceback_locals(exc.traceback);
     }
     char *summary = exception_summary(&exc);
     exception_print(&exc);

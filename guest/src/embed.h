@@ -10,11 +10,13 @@
  * idempotent where it says so and never lets CPython exit the process.
  */
 
-/* Registers `sdk` and initialises Python once; false if Python failed (remembered). */
-bool embed_init_python(void);
+/* Registers `sdk` and initialises Python once; false if Python failed (remembered).
+ * `snapshot`: for Wizer (fixed hash seed 0, no plugin folders on sys.path yet). */
+bool embed_init_python(bool snapshot);
 
-/* Imports a few modules every run needs anyway, so a snapshot (Wizer) holds them. */
-void embed_warm_up(void);
+/* Imports the modules most plugins use, so a snapshot (Wizer) holds them; false if one
+ * failed (the traceback is on stderr). */
+bool embed_warm_up(void);
 
 /* Python (if not yet done) and `import plugin` (once); failures are remembered for run_e. */
 void embed_start(void);

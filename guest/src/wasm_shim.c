@@ -51,13 +51,14 @@ static void run_ctors_once(void)
     }
 }
 
-/* Pre-initialisation for Wizer: constructors, Python, a few warm imports; no plugin yet. */
+/* Pre-initialisation for Wizer: constructors, Python, the warm imports; no plugin yet.
+ * Any failure traps, so the build stops instead of writing a broken snapshot. */
 WASM_EXPORT("wizer.initialize")
 void wizer_initialize(void)
 {
     run_ctors_once();
-    if (embed_init_python()) {
-        embed_warm_up();
+    if (!embed_init_python(true) || !embed_warm_up()) {
+        __builtin_trap();
     }
 }
 

@@ -32,6 +32,10 @@ def main() -> None:
     parser.add_argument("--wasm-opt", required=True, choices=["true", "false"])
     parser.add_argument("--source-date-epoch", required=True, type=int)
     parser.add_argument("--builtins", required=True, type=Path)
+    parser.add_argument("--core-modules", required=True, type=Path)
+    parser.add_argument("--wizer-version", required=True)
+    parser.add_argument("--preopens", required=True, help="space-separated, in fd order from 3")
+    parser.add_argument("--max-memory", required=True, type=int)
     parser.add_argument("artifacts", nargs="+", type=Path)
     args = parser.parse_args()
 
@@ -51,6 +55,16 @@ def main() -> None:
         "wasm_opt": args.wasm_opt == "true",
         "sources": sources,
         "builtin_modules": args.builtins.read_text().split(),
+        "preinitialized": True,
+        "wizer_version": args.wizer_version,
+        "hash_seed": 0,
+        "max_memory": args.max_memory,
+        "fd_layout": {"0": "stdin", "1": "stdout", "2": "stderr",
+                      **{str(3 + i): path for i, path in enumerate(args.preopens.split())}},
+        "sys_path": ["$PYTHONPATH (default /plugin)", "/lib/python311-core.zip",
+                     "/lib/python311-rest.zip"],
+        "core_modules": [line.strip() for line in args.core_modules.read_text().splitlines()
+                         if line.strip() and not line.startswith("#")],
         "artifacts": {path.name: sizes(path) for path in args.artifacts},
     }
     args.out.write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")

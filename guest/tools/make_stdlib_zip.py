@@ -1,6 +1,10 @@
-"""Builds python311.zip: the standard library as .pyc files for the wasm guest.
+"""Builds the standard library as .pyc files for the wasm guest, in two zips:
+python311-core.zip (the modules named in CORE_LIST: what start-up and the warm imports load)
+and python311-rest.zip (everything else).
 
-Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR OUT_ZIP
+Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR CORE_LIST OUT_DIR
+CORE_LIST: zip entry names, one a line ("re/__init__.pyc"), '#' comments allowed
+(guest/core_modules.txt, written by guest/tools/core_modules.mjs).
 
 Reproducible: .pyc use UNCHECKED_HASH (no source mtimes), entries are sorted, stored
 uncompressed (zipimport needs no zlib at start-up) with a fixed timestamp, and the build
@@ -26,7 +30,9 @@ EXCLUDED_DIRS = {
 # _pydecimal is the fallback for the built-in _decimal, which this build always has.
 EXCLUDED_FILES = {"turtle.py", "antigravity.py", "__hello__.py", "_pydecimal.py"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-RUNTIME_ZIP = "/lib/python311.zip"
+CORE_ZIP = "python311-core.zip"
+REST_ZIP = "python311-rest.zip"
+RUNTIME_DIR = "/lib"
 
 
 def pyc_bytes(source: bytes, display_name: str) -> bytes:
@@ -62,16 +68,7 @@ def collect(lib: Path):
         yield rel.as_posix(), path.read_bytes()
 
 
-def main() -> None:
-    lib, sysconfigdata, build_dir, out = (Path(a) for a in sys.argv[1:5])
-    if sys.version_info[:3] != (3, 11, 2):
-        sys.exit(f"make_stdlib_zip.py: needs CPython 3.11.2, this is {sys.version}")
-    sources = dict(collect(lib))
-    sources[sysconfigdata.name] = sysconfig_without_paths(sysconfigdata, str(build_dir))
-    entries = []
-    for name in sorted(sources):
-        pyc = pyc_bytes(sources[name], f"{RUNTIME_ZIP}/{name}")
-        entries.append((name[:-3] + ".pyc", pyc))
+def write_zip(path: Path, entries: list) -> int:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in entries:
@@ -80,8 +77,32 @@ def main() -> None:
             info.external_attr = 0o644 << 16
             info.create_system = 3
             archive.writestr(info, data)
-    out.write_bytes(buffer.getvalue())
-    print(f"  python311.zip: {len(entries)} modules, {len(buffer.getvalue())} bytes")
+    path.write_bytes(buffer.getvalue())
+    return len(buffer.getvalue())
+
+
+def main() -> None:
+    lib, sysconfigdata, build_dir, core_list, out_dir = (Path(a) for a in sys.argv[1:6])
+    if sys.version_info[:3] != (3, 11, 2):
+        sys.exit(f"make_stdlib_zip.py: needs CPython 3.11.2, this is {sys.version}")
+    sources = dict(collect(lib))
+    sources[sysconfigdata.name] = sysconfig_without_paths(sysconfigdata, str(build_dir))
+    core = {line.strip() for line in core_list.read_text().splitlines()
+            if line.strip() and not line.startswith("#")}
+    pyc_names = {name[:-3] + ".pyc" for name in sources}
+    unknown = sorted(core - pyc_names)
+    if unknown:
+        sys.exit(f"make_stdlib_zip.py: {core_list.name} names modules the bundle lacks: {unknown}")
+    zips = {CORE_ZIP: [], REST_ZIP: []}
+    for name in sorted(sources):
+        pyc_name = name[:-3] + ".pyc"
+        zip_name = CORE_ZIP if pyc_name in core else REST_ZIP
+        # co_filename as tracebacks show it at run time: /lib/python311-core.zip/re/__init__.py
+        pyc = pyc_bytes(sources[name], f"{RUNTIME_DIR}/{zip_name}/{name}")
+        zips[zip_name].append((pyc_name, pyc))
+    for zip_name, entries in zips.items():
+        size = write_zip(out_dir / zip_name, entries)
+        print(f"  {zip_name}: {len(entries)} modules, {size} bytes")
 
 
 if __name__ == "__main__":
