@@ -90,6 +90,12 @@ describe('memory and stack', () => {
     expect(r.next).toEqual(fine);
   });
 
+  it('a list that grows without end is a MemoryError at the 1 GiB cap, and the memory comes back', async () => {
+    const r = await misbehave('l = []\nwhile True:\n    l.append(bytearray(10**6))');
+    expect(r.outcome).toMatchObject({ kind: 'error', code: 1, message: expect.stringMatching(/^MemoryError/) });
+    expect(r.next).toEqual(fine);
+  });
+
   it("'x' * 10**10 is refused: sizes are 32-bit on wasm32 (OverflowError)", async () => {
     const r = await misbehave("s = 'x' * 10**10");
     expect(r.outcome).toEqual({ kind: 'error', code: 1, message: "OverflowError: cannot fit 'int' into an index-sized integer" });

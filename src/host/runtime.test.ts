@@ -97,6 +97,32 @@ describe('plugin folders', () => {
     expect(() => spare.start(ECHO)).toThrow(/started already/);
   });
 
+  it('never reads the rest of the stdlib for the article plugin, and reads it when an import needs it', async () => {
+    const names = Object.keys(stdlib).sort();
+    expect(names).toEqual(['python311-core.zip', 'python311-rest.zip']);
+    let loads = 0;
+    const lazy = { ...stdlib, 'python311-rest.zip': () => (loads++, stdlib['python311-rest.zip'] as Uint8Array) };
+    const article = await createHost({ module, stdlib: lazy, files: { 'plugin.py': articlePlugin } });
+    expect(article.run(DEFAULT_PAYLOAD, DEFAULT_IDENT).outcome).toEqual({ kind: 'result', value: DEFAULT_RESULT });
+    expect(loads).toBe(0);
+    const wide = await createHost({ module, stdlib: lazy, files: plugin('import sqlite3\ndef run_e(p, i):\n    sdk.return_result(sqlite3.sqlite_version, i)\n') });
+    expect(wide.run('', 1).outcome).toEqual({ kind: 'result', value: '3.40.1' });
+    expect(loads).toBe(1);
+  });
+
+  it('gives each instance of the pre-initialised module its own random state', async () => {
+    const draw = plugin('import random, os\ndef run_e(p, i):\n    sdk.return_result(f"{random.random()} {os.urandom(8).hex()}", i)\n');
+    const draws = async () => {
+      const { outcome } = await runOnce(draw);
+      expect(outcome.kind).toBe('result');
+      return outcome.kind === 'result' ? outcome.value.split(' ') : [];
+    };
+    const [randomA, urandomA] = await draws();
+    const [randomB, urandomB] = await draws();
+    expect(randomA).not.toBe(randomB);
+    expect(urandomA).not.toBe(urandomB);
+  });
+
   it('makes a fresh interpreter for new files: nothing of the old plugin survives', async () => {
     const first = await runOnce(plugin('import builtins\nbuiltins.leak = 1\ndef run_e(p, i):\n    sdk.return_result("set", i)\n'));
     expect(first.outcome).toEqual({ kind: 'result', value: 'set' });
