@@ -14,14 +14,14 @@ export function hex(ptr: number): string {
 }
 
 /**
- * Copies `text` as UTF-8 (NUL-terminated, for C) into memory from `allocate`, runs `use(ptr, len)`,
- * and gives the memory back with `deallocate` whatever `use` did, unless the instance died.
+ * Copies `text` as UTF-8 (NUL-terminated, for C) into memory from `allocate`, runs `body(ptr, len)`,
+ * and gives the memory back with `deallocate` whatever `body` did, unless the instance died.
  */
 export function withGuestString<T>(
   exports: GuestExports,
   text: string,
   log: (msg: string) => void,
-  use: (ptr: number, len: number) => T,
+  body: (ptr: number, len: number) => T,
   alive: () => boolean,
 ): T {
   const bytes = utf8.encode(text);
@@ -34,7 +34,7 @@ export function withGuestString<T>(
   view[bytes.length] = 0;
   log(`Payload stored at ${hex(ptr)}, len=${bytes.length}`);
   try {
-    return use(ptr, bytes.length);
+    return body(ptr, bytes.length);
   } finally {
     if (alive()) {
       exports.deallocate(ptr, size);
