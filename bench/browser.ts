@@ -26,8 +26,10 @@ export interface Visit {
   /** Same-origin URL paths fetched, and any URL fetched from elsewhere. */
   paths: string[];
   foreign: string[];
-  /** The same-origin responses with a body (200), in the order they arrived. */
+  /** The same-origin responses with a body (200) to requests sent before the result showed. */
   responses: Response[];
+  /** Same-origin paths requested after the result showed (prefetches). */
+  later: string[];
   page: Page;
 }
 
@@ -63,9 +65,14 @@ async function within<T>(what: string, page: Page, promise: Promise<T>, ms = RES
       reject(new BenchError(`${what}: the page did not show the expected result within ${ms / 1000} s (status: ${await text('status')}; result: ${await text('result')})`));
     }, ms);
   });
-  promise.catch(() => undefined); // a late failure after the time-out is not news
+  // A failure inside the page (an error outcome, a wrong reply) becomes one line naming the figure.
+  const failure = promise.catch((e: unknown) => {
+    const message = (e instanceof Error ? e.message : String(e)).replace(/^page\.evaluate: (Error: )?/, '').split('\n')[0];
+    throw new BenchError(`${what}: ${message}`);
+  });
+  failure.catch(() => undefined); // a late failure after the time-out is not news
   try {
-    return await Promise.race([promise, timeout]);
+    return await Promise.race([failure, timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -91,14 +98,18 @@ export async function visit(what: string, context: BrowserContext, url: string, 
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url, { waitUntil: 'commit' });
-  let marks: { enabled: number; result: number; isolated: boolean };
+  let marks: { enabled: number; result: number; isolated: boolean; timeOrigin: number };
   try {
     marks = await within(what, page, page.evaluate('window.__benchProbe.cold') as Promise<typeof marks>);
   } catch (e) {
     if (e instanceof BenchError && pageErrors.length > 0) throw new BenchError(`${e.message}; page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
     throw e;
   }
-  return { resultMs: marks.result, readyMs: marks.enabled, isolated: marks.isolated, paths, foreign, responses, page };
+  // Request.timing().startTime is in ms since the epoch, like timeOrigin + performance.now().
+  const resultAt = marks.timeOrigin + marks.result;
+  const before = responses.filter((r) => r.request().timing().startTime <= resultAt);
+  const later = responses.filter((r) => !before.includes(r)).map((r) => new URL(r.url()).pathname);
+  return { resultMs: marks.result, readyMs: marks.enabled, isolated: marks.isolated, paths, foreign, responses: before, later, page };
 }
 
 /** Peak resident memory (VmHWM) of the browser's largest renderer process, in MB. */
@@ -142,12 +153,16 @@ export async function lastRunSource(page: Page): Promise<string | undefined> {
   return page.evaluate(`window.__benchProbe.files()['plugin.py']`) as Promise<string | undefined>;
 }
 
-/** Average milliseconds of page → Worker → reply over `n` requests (no UI). */
-export async function workerLoop(what: string, page: Page, n: number, edit: boolean, payload: string, ident: number, expected: string): Promise<number> {
+/** Average milliseconds of page → Worker → reply over `n` requests (no UI), and whether the page's hook was used. */
+export async function workerLoop(
+  what: string,
+  page: Page,
+  n: number,
+  edit: boolean,
+  payload: string,
+  ident: number,
+  expected: string,
+): Promise<{ ms: number; viaHook: boolean }> {
   const args = [n, edit, payload, ident, expected].map((a) => JSON.stringify(a)).join(', ');
-  return within(what, page, page.evaluate(`window.__benchProbe.loop(${args})`) as Promise<number>, RESULT_TIMEOUT_MS * 4);
-}
-
-export async function hasBenchHook(page: Page): Promise<boolean> {
-  return page.evaluate(`typeof window.__bench?.run === 'function'`) as Promise<boolean>;
+  return within(what, page, page.evaluate(`window.__benchProbe.loop(${args})`) as Promise<{ ms: number; viaHook: boolean }>, RESULT_TIMEOUT_MS * 4);
 }

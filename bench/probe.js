@@ -6,10 +6,18 @@
 
   /** Resolves when check() holds, re-checking on every DOM change. */
   const until = (check) =>
-    new Promise((resolve) => {
-      if (check()) return resolve();
+    new Promise((resolve, reject) => {
+      const done = () => {
+        try {
+          return check();
+        } catch (e) {
+          reject(e);
+          return true;
+        }
+      };
+      if (done()) return resolve();
       const observer = new MutationObserver(() => {
-        if (check()) {
+        if (done()) {
           observer.disconnect();
           resolve();
         }
@@ -17,7 +25,15 @@
       observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
 
-  const resultShows = (expected) => (q('result')?.textContent ?? '').includes(expected);
+  /** Whether the result panel shows `expected`; throws when it shows a failed run instead. */
+  const resultShows = (expected) => {
+    const panel = q('result');
+    const text = panel?.textContent ?? '';
+    if (text.includes(expected)) return true;
+    const outcome = panel?.getAttribute('data-outcome');
+    if (outcome && !['empty', 'running', 'result'].includes(outcome)) throw new Error(`the run ended in ${outcome}: ${text.slice(0, 300)}`);
+    return false;
+  };
 
   // Keep the Worker the page runs plugins in, and the last run request it sent, so the bench can
   // talk to that Worker with the page's own protocol when the page has no window.__bench hook.
@@ -48,6 +64,7 @@
         await until(() => resultShows(expected));
         marks.result = performance.now();
         marks.isolated = self.crossOriginIsolated;
+        marks.timeOrigin = performance.timeOrigin;
         return marks;
       })();
     },
@@ -60,9 +77,12 @@
       return performance.now() - t0;
     },
 
-    /** One request page → Worker → reply, through the page's hook or, failing that, its protocol. */
+    /**
+     * One request page → Worker → reply, with the reply: the Pyodide page's `__bench.request`, or
+     * our page's own protocol on the Worker it runs plugins in (our hook returns only timings).
+     */
     request(files, payload, ident) {
-      if (typeof window.__bench?.run === 'function') return window.__bench.run({ files, payload, ident });
+      if (typeof window.__bench?.request === 'function') return window.__bench.request({ files, payload, ident });
       const worker = probe.worker;
       if (worker === null) throw new Error('no run request seen yet, so the plugin Worker is unknown');
       const id = nextId++;
@@ -83,19 +103,28 @@
     },
 
     /**
-     * Average milliseconds of `n` requests. `edit` gives each request its own plugin source
-     * (a comment line on top), so each one needs a fresh interpreter.
+     * Average milliseconds of `n` requests through the page's `window.__bench` hook
+     * (`runWorker(payload, ident)`, `editRunWorker(source)`), or its protocol when it has none.
+     * `edit` gives each request its own plugin source (a comment line on top), so each one needs a
+     * fresh interpreter. One untimed request first checks that the reply is the expected result.
      */
     async loop(n, edit, payload, ident, expected) {
       const base = probe.files();
+      const source = (i) => `# bench edit ${nextId}-${i}\n${base['plugin.py']}`;
+      const filesFor = (i) => (edit ? { ...base, 'plugin.py': source(i) } : base);
+      const check = async (i) => {
+        const reply = await probe.request(filesFor(i), payload, ident);
+        if (reply?.outcome?.value !== expected) throw new Error(`unexpected reply: ${JSON.stringify(reply).slice(0, 300)}`);
+      };
+      await check(-1);
+      const hook = window.__bench;
+      const viaHook = typeof hook?.runWorker === 'function' && typeof hook?.editRunWorker === 'function';
       const t0 = performance.now();
       for (let i = 0; i < n; i++) {
-        const files = edit ? { ...base, 'plugin.py': `# bench edit ${nextId}-${i}\n${base['plugin.py']}` } : base;
-        const reply = await probe.request(files, payload, ident);
-        const value = reply?.outcome?.value;
-        if (value !== expected) throw new Error(`unexpected reply: ${JSON.stringify(reply).slice(0, 300)}`);
+        if (viaHook) await (edit ? hook.editRunWorker(source(i)) : hook.runWorker(payload, ident));
+        else await check(i);
       }
-      return (performance.now() - t0) / n;
+      return { ms: (performance.now() - t0) / n, viaHook };
     },
   };
   window.__benchProbe = probe;

@@ -13,7 +13,6 @@ import {
   clickRun,
   editPlugin,
   fetchedBodies,
-  hasBenchHook,
   lastRunSource,
   launch,
   launchPersistent,
@@ -188,10 +187,13 @@ async function browserBench(): Promise<number> {
       const context = await browser.newContext();
       contexts.push(context);
       pages[name] = await R.take(name, 'rerun_ms', () => visit(`${name}: page for reruns`, context, sides[name].articleUrl, RESULT));
-      if (pages[name] && name === 'ours' && !(await hasBenchHook(pages[name]!.page))) {
-        R.notes.push("ours: the page has no window.__bench hook; the *_worker figures post the page's own 'run' request to its Worker (the request seen on the UI's Run) and wait for the 'done' reply with that id");
-      }
     }
+    const noteLoop = (name: SideName, viaHook: boolean) =>
+      R.notes.push(
+        viaHook
+          ? `${name}: the *_worker figures time the page's window.__bench hook (runWorker / editRunWorker); one untimed request per sample checks the reply`
+          : `${name}: the page has no window.__bench hook; the *_worker figures post the page's own 'run' request to its Worker and wait for the 'done' reply with that id`,
+      );
     let seq = 0;
     for (let r = 0; r < rounds; r++) {
       for (const name of order(r)) {
@@ -205,9 +207,11 @@ async function browserBench(): Promise<number> {
         };
         let t = tag();
         const rerun = await R.take(name, 'rerun_ms', () => clickRun(`${name}: rerun_ms`, page, PAYLOAD + t, RESULT + t));
-        const rerunWorker = await R.take(name, 'rerun_worker_ms', () =>
-          workerLoop(`${name}: rerun_worker_ms`, page, RERUN_LOOP, false, PAYLOAD, IDENT, RESULT),
-        );
+        const rerunWorker = await R.take(name, 'rerun_worker_ms', async () => {
+          const { ms, viaHook } = await workerLoop(`${name}: rerun_worker_ms`, page, RERUN_LOOP, false, PAYLOAD, IDENT, RESULT);
+          noteLoop(name, viaHook);
+          return ms;
+        });
         t = tag();
         const edit = await R.take(name, 'edit_rerun_ms', async () => {
           await editPlugin(page, `bench edit ${seq}`);
@@ -216,8 +220,8 @@ async function browserBench(): Promise<number> {
           if (!(await lastRunSource(page))?.includes(`# bench edit ${seq}`)) throw new BenchError('the edit did not reach the run request');
           return ms;
         });
-        const editWorker = await R.take(name, 'edit_rerun_worker_ms', () =>
-          workerLoop(`${name}: edit_rerun_worker_ms`, page, EDIT_LOOP, true, PAYLOAD, IDENT, RESULT),
+        const editWorker = await R.take(name, 'edit_rerun_worker_ms', async () =>
+          (await workerLoop(`${name}: edit_rerun_worker_ms`, page, EDIT_LOOP, true, PAYLOAD, IDENT, RESULT)).ms,
         );
         if (r === 0) continue;
         R.add(name, 'rerun_ms', rerun ?? null);
@@ -254,6 +258,7 @@ async function recordTransfer(R: Results, transfers: Record<string, unknown>, si
     R.add(side.name, `${scope}_transfer_raw_bytes`, t.raw);
   }
   transfers[`${side.name}_files`] = page.files;
+  transfers[`${side.name}_fetched_after_result`] = [...new Set(v.later)];
 }
 
 function machine(chromium: string) {
