@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { shareUrl } from '../src/share/codec.ts';
 
 export const ARTICLE_PAYLOAD = "It can't bite it's own tail. I'm done laughing.";
 export const ARTICLE_RESULT = "tI can't etib it's nwo tail. I'm enod laughing.";
@@ -10,7 +11,7 @@ export const LEVEL_RGB = {
   python: 'rgb(130, 80, 223)',
 } as const;
 
-export async function expectOutcome(page: Page, kind: string, timeout = 30_000): Promise<void> {
+export async function expectOutcome(page: Page, kind: string | RegExp, timeout = 30_000): Promise<void> {
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', kind, { timeout });
 }
 
@@ -51,4 +52,25 @@ export async function run(page: Page, outcome: string): Promise<void> {
   await expect(page.getByTestId('run')).toBeEnabled();
   await page.getByTestId('run').click();
   await expectOutcome(page, outcome);
+}
+
+/**
+ * Opens the page on a share link holding `files` (plugin.py first): much faster than typing into
+ * Monaco, and the page runs it at once with `payload` (which should give a result).
+ */
+export async function openPlayground(page: Page, plugin: string, payload = 'ok', extra: Record<string, string> = {}): Promise<void> {
+  const url = shareUrl('http://localhost/', { files: { 'plugin.py': plugin, ...extra }, payload, ident: 12345 });
+  if (!url.ok) throw new Error(url.error);
+  await page.goto(`/${url.value.slice(url.value.indexOf('#'))}`);
+  await expectOutcome(page, 'result', 60_000);
+}
+
+/** Sets the payload and runs; returns the milliseconds from the click to the outcome. */
+export async function runWith(page: Page, payload: string, outcome: string | RegExp, timeout = 30_000): Promise<number> {
+  await page.getByTestId('payload').fill(payload);
+  await expect(page.getByTestId('run')).toBeEnabled();
+  const started = Date.now();
+  await page.getByTestId('run').click();
+  await expectOutcome(page, outcome, timeout);
+  return Date.now() - started;
 }
