@@ -10,10 +10,13 @@ export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
 /** A number box that keeps what is typed, and tells the store only when it is valid. */
 function useDraftNumber(value: number, parse: (text: string) => number | null, commit: (n: number) => void) {
   const [text, setText] = useState(String(value));
-  // A value changed elsewhere (a share link, a restored draft) replaces what was typed.
-  useEffect(() => {
-    setText((t) => (parse(t) === value ? t : String(value)));
-  }, [value, parse]);
+  // A value changed elsewhere (a share link, a restored draft) replaces what was typed; adjusted
+  // during render (React's pattern for state derived from a prop), not in an effect.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (parse(text) !== value) setText(String(value));
+  }
   const valid = parse(text) !== null;
   const onChange = (next: string) => {
     setText(next);

@@ -99,7 +99,7 @@ function fetchSync(name: string, url: string): Uint8Array {
   try {
     request.send();
   } catch (e) {
-    throw new Error(`could not download ${name} (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`could not download ${name} (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   if (request.status !== 200) throw new Error(`could not download ${name}: HTTP ${request.status}`);
   return new Uint8Array(request.response as ArrayBuffer);
