@@ -4,7 +4,7 @@
 // in headless Chromium, served by one loopback server; or, with --node, our CLI path under Node.
 // See bench/README.md for what each metric means and how it is taken.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { shareUrl } from '../src/share/codec.ts';
@@ -261,8 +261,12 @@ async function recordTransfer(R: Results, transfers: Record<string, unknown>, si
   transfers[`${side.name}_fetched_after_result`] = [...new Set(v.later)];
 }
 
+/** The 1-minute load average when the bench started: others' builds on the same cores skew figures. */
+const LOAD_AT_START = loadavg()[0]!;
+
 function machine(chromium: string) {
   return {
+    load_1min: { start: round(LOAD_AT_START), end: round(loadavg()[0]!) },
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
