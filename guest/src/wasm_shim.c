@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <wasi/api.h>
 
 #include "embed.h"
 #include "errors.h"
@@ -51,15 +52,69 @@ static void run_ctors_once(void)
     }
 }
 
+/*
+ * While Wizer takes the snapshot, what the build machine's clock and file system say must not
+ * reach memory (freed memory keeps old bytes too): build.sh links with
+ * -Wl,--wrap=__wasi_clock_time_get,--wrap=__wasi_fd_filestat_get,--wrap=__wasi_path_filestat_get
+ * so that, during wizer.initialize only, the clock reads a fixed time and file status has no
+ * device, inode or time stamps. At run time the calls pass straight through.
+ */
+static bool taking_snapshot = false;
+#define SNAPSHOT_TIME_NS 1675728000000000000ULL /* SOURCE_DATE_EPOCH in build.sh */
+
+__wasi_errno_t __real___wasi_clock_time_get(__wasi_clockid_t id, __wasi_timestamp_t precision,
+                                            __wasi_timestamp_t *time);
+__wasi_errno_t __real___wasi_fd_filestat_get(__wasi_fd_t fd, __wasi_filestat_t *stat);
+__wasi_errno_t __real___wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflags_t flags,
+                                               const char *path, __wasi_filestat_t *stat);
+
+__wasi_errno_t __wrap___wasi_clock_time_get(__wasi_clockid_t id, __wasi_timestamp_t precision,
+                                            __wasi_timestamp_t *time)
+{
+    if (taking_snapshot) {
+        *time = id == __WASI_CLOCKID_REALTIME ? SNAPSHOT_TIME_NS : 0;
+        return __WASI_ERRNO_SUCCESS;
+    }
+    return __real___wasi_clock_time_get(id, precision, time);
+}
+
+static void anonymise_stat(__wasi_filestat_t *stat)
+{
+    stat->dev = 0;
+    stat->ino = 0;
+    stat->atim = stat->mtim = stat->ctim = SNAPSHOT_TIME_NS;
+}
+
+__wasi_errno_t __wrap___wasi_fd_filestat_get(__wasi_fd_t fd, __wasi_filestat_t *stat)
+{
+    __wasi_errno_t err = __real___wasi_fd_filestat_get(fd, stat);
+    if (taking_snapshot && err == __WASI_ERRNO_SUCCESS) {
+        anonymise_stat(stat);
+    }
+    return err;
+}
+
+__wasi_errno_t __wrap___wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflags_t flags,
+                                               const char *path, __wasi_filestat_t *stat)
+{
+    __wasi_errno_t err = __real___wasi_path_filestat_get(fd, flags, path, stat);
+    if (taking_snapshot && err == __WASI_ERRNO_SUCCESS) {
+        anonymise_stat(stat);
+    }
+    return err;
+}
+
 /* Pre-initialisation for Wizer: constructors, Python, the warm imports; no plugin yet.
  * Any failure traps, so the build stops instead of writing a broken snapshot. */
 WASM_EXPORT("wizer.initialize")
 void wizer_initialize(void)
 {
+    taking_snapshot = true;
     run_ctors_once();
     if (!embed_init_python(true) || !embed_warm_up()) {
         __builtin_trap();
     }
+    taking_snapshot = false;
 }
 
 WASM_EXPORT("_start")
