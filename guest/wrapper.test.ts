@@ -91,13 +91,15 @@ function startGuest(
     stderr: stderrFd,
     returnOnExit: true,
   });
+  // Set once the module is instantiated; the imports above read it later.
+  // eslint-disable-next-line prefer-const
   let memory: WebAssembly.Memory | undefined;
   let outcomes: Outcome[] = [];
   const text = (ptr: number, len: number) =>
     new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
   // Every path the module opens or stats is recorded (fd:path).
   const paths: string[] = [];
-  const wasiImports = wasi.getImportObject().wasi_snapshot_preview1 as Record<string, (...args: number[]) => number>;
+  const wasiImports = (wasi.getImportObject() as Record<string, unknown>).wasi_snapshot_preview1 as Record<string, (...args: number[]) => number>;
   const traced = { ...wasiImports };
   for (const [fn, pathArg] of [['path_open', 2], ['path_filestat_get', 2]] as const) {
     const original = wasiImports[fn]!;

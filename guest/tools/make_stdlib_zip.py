@@ -1,6 +1,6 @@
 """Builds the standard library as .pyc files for the wasm guest, in two zips:
-python311-core.zip (the modules named in CORE_LIST: what start-up and the warm imports load)
-and python311-rest.zip (everything else).
+python311-core.zip (the modules named in CORE_LIST: what start-up and the warm imports load,
+and the whole of every package among them) and python311-rest.zip (everything else).
 
 Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR CORE_LIST OUT_DIR
 CORE_LIST: zip entry names, one a line ("re/__init__.pyc"), '#' comments allowed
@@ -93,10 +93,15 @@ def main() -> None:
     unknown = sorted(core - pyc_names)
     if unknown:
         sys.exit(f"make_stdlib_zip.py: {core_list.name} names modules the bundle lacks: {unknown}")
+    # A package's __path__ covers only the zip it was imported from, so a package with any
+    # module in the core zip goes there whole: otherwise encodings.ascii, importlib.metadata or
+    # json.tool could not be imported at all.
+    core_packages = {name.split("/")[0] for name in core if "/" in name}
     zips = {CORE_ZIP: [], REST_ZIP: []}
     for name in sorted(sources):
         pyc_name = name[:-3] + ".pyc"
-        zip_name = CORE_ZIP if pyc_name in core else REST_ZIP
+        in_core = pyc_name in core or pyc_name.split("/")[0] in core_packages
+        zip_name = CORE_ZIP if in_core else REST_ZIP
         # co_filename as tracebacks show it at run time: /lib/python311-core.zip/re/__init__.py
         pyc = pyc_bytes(sources[name], f"{RUNTIME_DIR}/{zip_name}/{name}")
         zips[zip_name].append((pyc_name, pyc))

@@ -105,8 +105,19 @@ describe('plugin folders', () => {
     const article = await createHost({ module, stdlib: lazy, files: { 'plugin.py': articlePlugin } });
     expect(article.run(DEFAULT_PAYLOAD, DEFAULT_IDENT).outcome).toEqual({ kind: 'result', value: DEFAULT_RESULT });
     expect(loads).toBe(0);
-    const wide = await createHost({ module, stdlib: lazy, files: plugin('import sqlite3\ndef run_e(p, i):\n    sdk.return_result(sqlite3.sqlite_version, i)\n') });
-    expect(wide.run('', 1).outcome).toEqual({ kind: 'result', value: '3.40.1' });
+    // Submodules of packages that start-up imports (encodings, importlib, json) must be found too.
+    const wide = await createHost({
+      module,
+      stdlib: lazy,
+      files: plugin(`
+import sqlite3, codecs, json.tool, importlib.metadata
+import xml.etree.ElementTree as ET
+def run_e(p, i):
+    parts = [sqlite3.sqlite_version, codecs.lookup("us-ascii").name, "é".encode("cp1252").hex(), ET.tostring(ET.fromstring("<a/>")).decode()]
+    sdk.return_result(" ".join(parts), i)
+`),
+    });
+    expect(wide.run('', 1).outcome).toEqual({ kind: 'result', value: '3.40.1 ascii e9 <a />' });
     expect(loads).toBe(1);
   });
 
