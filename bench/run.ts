@@ -239,7 +239,7 @@ async function browserBench(): Promise<number> {
 
   R.notes.push(
     'peak_memory_mb: VmHWM (peak resident set) of the largest Chromium renderer process after a cold start, read from /proc via the PIDs CDP SystemInfo.getProcessInfo reports; the Worker lives in that process. performance.measureUserAgentSpecificMemory was not used (it reports at the next GC, not the peak).',
-    `rerun_worker_ms: average of ${RERUN_LOOP} requests per sample; edit_rerun_worker_ms: average of ${EDIT_LOOP}, each with a new plugin source (ours: a fresh instance; Pyodide: the code run again with runPython in a fresh namespace)`,
+    `rerun_worker_ms: average of ${RERUN_LOOP} requests per sample; edit_rerun_worker_ms: average of ${EDIT_LOOP}, each timed alone after an untimed 100 ms pause, each with a new plugin source (ours: a fresh instance; Pyodide: the code run again with runPython in a fresh namespace)`,
     `edit_rerun_ms: the editor gets a comment line, then a ${EDIT_PAUSE_MS} ms pause (untimed, as a person's), then Run → result`,
     'runtime = files under /guest/ (ours) or /pyodide/ (the npm package: loader, Emscripten glue, wasm, stdlib zip, lock file); page = every file the cold start fetched',
     'both sides served with COOP/COEP (cross-origin isolated) and Cache-Control: no-cache + ETag (a warm visit revalidates)',
