@@ -1,8 +1,12 @@
 // Node side of loading the guest: the wrapper module and the stdlib zips that sit beside it.
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { StdlibFiles } from '../src/host/index.ts';
 import { InputError, readBytes } from './inputs.ts';
+
+/** The wrapper committed in public/guest/ (its zips sit beside it). */
+export const COMMITTED_WRAPPER = fileURLToPath(new URL('../public/guest/wrapper.wasm', import.meta.url));
 
 export interface GuestFiles {
   wrapper: Uint8Array<ArrayBuffer>;
@@ -18,4 +22,10 @@ export async function readGuest(wrapperPath: string): Promise<GuestFiles> {
   const stdlib: StdlibFiles = {};
   for (const name of zips) stdlib[name] = await readBytes(join(dir, name), 'standard-library zip');
   return { wrapper, stdlib };
+}
+
+/** The committed guest, compiled: what the host tests and the Node benchmark start from. */
+export async function compileGuest(wrapperPath = COMMITTED_WRAPPER): Promise<{ module: WebAssembly.Module; stdlib: StdlibFiles }> {
+  const { wrapper, stdlib } = await readGuest(wrapperPath);
+  return { module: await WebAssembly.compile(wrapper), stdlib };
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_IDENT, DEFAULT_PAYLOAD, isExecutionId } from '../src/host/index.ts';
+import { COMMITTED_WRAPPER } from './guest.ts';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -72,7 +73,7 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
       pluginRoot: values['plugin-root'] ?? root('guest/plugin'),
       payload: values['payload-file'] !== undefined ? { file: values['payload-file'] } : { text: values.payload ?? DEFAULT_PAYLOAD },
       ident,
-      wrapper: values.wrapper ?? root('public/guest/wrapper.wasm'),
+      wrapper: values.wrapper ?? COMMITTED_WRAPPER,
       timeoutMs: timeout * 1000,
       json: values.json,
       // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).

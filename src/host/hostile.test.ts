@@ -1,17 +1,13 @@
 // Plugins that misbehave: each ends in a defined outcome, and the next run works.
-import { fileURLToPath } from 'node:url';
-import { readGuest } from '../../cli/guest.ts';
+import { compileGuest } from '../../cli/guest.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Outcome, type StdlibFiles } from './index.ts';
 
-const guest = (name: string) => new URL(`../../public/guest/${name}`, import.meta.url);
 let module: WebAssembly.Module;
 let stdlib: StdlibFiles;
 
 beforeAll(async () => {
-  const files = await readGuest(fileURLToPath(guest('wrapper.wasm')));
-  module = await WebAssembly.compile(files.wrapper);
-  stdlib = files.stdlib;
+  ({ module, stdlib } = await compileGuest());
 });
 
 /** Runs `body` as run_e's body for payload 'bad', then a normal run ('ok') on the same host if it lives. */

@@ -1,19 +1,15 @@
 // These tests run the committed wrapper module (public/guest/) through the host, under Node.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { readGuest } from '../../cli/guest.ts';
+import { compileGuest } from '../../cli/guest.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHost, prepareInstance, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport, type StdlibFiles } from './index.ts';
 
-const guest = (name: string) => new URL(`../../public/guest/${name}`, import.meta.url);
 const articlePlugin = readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8');
 let module: WebAssembly.Module;
 let stdlib: StdlibFiles;
 
 beforeAll(async () => {
-  const files = await readGuest(fileURLToPath(guest('wrapper.wasm')));
-  module = await WebAssembly.compile(files.wrapper);
-  stdlib = files.stdlib;
+  ({ module, stdlib } = await compileGuest());
 });
 
 const host = (files: PluginFiles) => createHost({ module, stdlib, files });
