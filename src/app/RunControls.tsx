@@ -26,6 +26,23 @@ function useDraftNumber(value: number, parse: (text: string) => number | null, c
   return { text, valid, onChange };
 }
 
+/** A labelled number box bound to a `useDraftNumber` value. */
+function NumberField(props: { label: string; testId: string; inputMode: 'numeric' | 'decimal'; field: ReturnType<typeof useDraftNumber> }) {
+  const { label, testId, inputMode, field } = props;
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        data-testid={testId}
+        inputMode={inputMode}
+        value={field.text}
+        aria-invalid={!field.valid}
+        onChange={(e) => field.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
 const parseLimit = (text: string): number | null => {
   const n = Number(text);
   return text.trim() !== '' && Number.isFinite(n) && n >= MIN_TIME_LIMIT_SEC && n <= MAX_TIME_LIMIT_SEC ? n : null;
@@ -64,26 +81,8 @@ export function RunControls() {
         />
       </label>
       <div className="row">
-        <label className="field">
-          <span>Execution id</span>
-          <input
-            data-testid="ident"
-            inputMode="numeric"
-            value={id.text}
-            aria-invalid={!id.valid}
-            onChange={(e) => id.onChange(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Time limit (s)</span>
-          <input
-            data-testid="time-limit"
-            inputMode="decimal"
-            value={lim.text}
-            aria-invalid={!lim.valid}
-            onChange={(e) => lim.onChange(e.target.value)}
-          />
-        </label>
+        <NumberField label="Execution id" testId="ident" inputMode="numeric" field={id} />
+        <NumberField label="Time limit (s)" testId="time-limit" inputMode="decimal" field={lim} />
         <div className="buttons">
           <button
             type="button"
