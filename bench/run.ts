@@ -157,6 +157,7 @@ async function browserBench(): Promise<number> {
   }
 
   // --- warm starts: an on-disk profile per side, relaunched for every visit ---
+  const WARM_DWELL_MS = 3000;
   const dirs = Object.fromEntries(SIDES.map((s) => [s, mkdtempSync(join(tmpdir(), `bench-warm-${s}-`))])) as Record<SideName, string>;
   try {
     // Two untimed first visits fill the HTTP cache and V8's code caches; round 0 is discarded too.
@@ -167,6 +168,10 @@ async function browserBench(): Promise<number> {
           try {
             const v = await visit(`${name}: warm_start_ms`, context, sides[name].articleUrl, RESULT);
             if (r > 0) R.add(name, 'warm_start_ms', v.resultMs);
+            // A person stays on the page after the result; Chromium writes a module's wasm code
+            // cache only once enough of it has tiered up (about 2 s), so a visit closed at once
+            // would leave the next one nothing to reuse. Untimed, the same for both sides.
+            await new Promise((resolve) => setTimeout(resolve, WARM_DWELL_MS));
           } finally {
             await context.close();
           }
