@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ARTICLE_PAYLOAD, LEVEL_RGB, lastRunLog, run, waitForFirstResult } from './helpers.ts';
 
@@ -40,9 +41,11 @@ test("the article's run on first load: result, three levels, colours, indentatio
   await expect(phases).toContainText('_start');
 
   // Monaco loads after the first result; the screenshot shows the page as it then settles.
+  // UPDATE_SCREENSHOT=1 writes it over the README's picture; otherwise it stays with the results.
   await expect(page.locator('[data-testid=editor] .monaco-editor .view-lines')).toContainText('def run_e');
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  const shot = process.env.UPDATE_SCREENSHOT ? 'docs/screenshot.png' : test.info().outputPath('article.png');
+  mkdirSync(dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot });
 
   // A rerun with unchanged files calls into the same instance: no new instantiation.
   await run(page, 'result');
