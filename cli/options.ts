@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_IDENT, DEFAULT_PAYLOAD, isExecutionId } from '../src/host/index.ts';
+import { DEFAULT_IDENT, DEFAULT_PAYLOAD, parseExecutionId } from '../src/host/index.ts';
 import { COMMITTED_WRAPPER } from './guest.ts';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -59,8 +59,8 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
   if (values.payload !== undefined && values['payload-file'] !== undefined) {
     return { kind: 'bad', reason: 'give --payload or --payload-file, not both' };
   }
-  const ident = values.ident === undefined ? DEFAULT_IDENT : Number(values.ident);
-  if (values.ident !== undefined && (!/^-?\d+$/.test(values.ident.trim()) || !isExecutionId(ident))) {
+  const ident = values.ident === undefined ? DEFAULT_IDENT : parseExecutionId(values.ident);
+  if (ident === null) {
     return { kind: 'bad', reason: `--ident must be an integer from -2147483648 to 2147483647, got "${values.ident}"` };
   }
   const timeout = values.timeout === undefined ? 10 : Number(values.timeout);

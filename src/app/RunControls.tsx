@@ -1,6 +1,7 @@
 // Payload, execution id, time limit, Run and Stop.
 import { useEffect, useState } from 'react';
-import { parseIdent, useStore } from '../store/index.ts';
+import { parseExecutionId } from '../host/ident.ts';
+import { useStore } from '../store/index.ts';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../store/defaults.ts';
 import { runner } from './runner.ts';
 
@@ -60,7 +61,7 @@ export function RunControls() {
   const setLimit = useStore((s) => s.setTimeLimit);
   const running = useStore((s) => s.runningId !== null);
   const failed = useStore((s) => s.guest.phase === 'failed');
-  const id = useDraftNumber(ident, parseIdent, setIdent);
+  const id = useDraftNumber(ident, parseExecutionId, setIdent);
   const lim = useDraftNumber(limit, parseLimit, setLimit);
   const refused = useStore((s) => s.runRefused);
   const setInputProblem = useStore((s) => s.setInputProblem);

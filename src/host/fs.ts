@@ -3,8 +3,8 @@ import type { PluginFiles } from './types.ts';
 
 /** Where the wrapper looks for things (guest/README.md): plugin folder, stdlib, scratch space. */
 export const PLUGIN_DIR = '/plugin';
-export const STDLIB_DIR = '/lib';
-export const TMP_DIR = '/tmp';
+const STDLIB_DIR = '/lib';
+const TMP_DIR = '/tmp';
 
 /**
  * The files of `/lib` (the standard-library zips named in public/guest/manifest.json): their bytes,

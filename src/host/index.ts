@@ -1,6 +1,7 @@
 // The SE2 host runtime: plain TypeScript, no DOM and no Node, shared by the Worker and the CLI.
-export { createHost, isExecutionId, prepareInstance, type Host, type HostOptions, type InstanceOptions, type SpareInstance } from './runtime.ts';
-export { formatEntry, parseModuleLine, LEVEL_COLOR } from './log.ts';
+export { isExecutionId, parseExecutionId } from './ident.ts';
+export { createHost, prepareInstance, type Host, type HostOptions, type InstanceOptions, type SpareInstance } from './runtime.ts';
+export { formatEntry } from './log.ts';
 export { isSafeRelativePath, type StdlibFiles } from './fs.ts';
 export type { LogEntry, LogLevel, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
 

@@ -16,7 +16,7 @@ export function parseModuleLine(line: string, stream: LogEntry['stream'], time: 
 
 const INDENT: Record<LogLevel, string> = { host: '', wrapper: '\t', python: '\t\t' };
 // The original example's colours: host orange, wrapper green, Python violet.
-export const LEVEL_COLOR: Record<LogLevel, string> = {
+const LEVEL_COLOR: Record<LogLevel, string> = {
   host: '\x1b[38;5;208m',
   wrapper: '\x1b[32m',
   python: '\x1b[35m',

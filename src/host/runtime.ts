@@ -1,6 +1,7 @@
 import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
 import { descriptorTable, PLUGIN_DIR, PLUGIN_FD, pluginFolder, type StdlibFiles } from './fs.ts';
 import { LineSink } from './lines.ts';
+import { isExecutionId } from './ident.ts';
 import { parseModuleLine } from './log.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
 import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
@@ -36,12 +37,6 @@ interface WrapperExports extends GuestExports {
   run_e(ptr: number, len: number, ident: number): void;
 }
 
-const I32_MIN = -(2 ** 31);
-const I32_MAX = 2 ** 31 - 1;
-
-export function isExecutionId(ident: number): boolean {
-  return Number.isInteger(ident) && ident >= I32_MIN && ident <= I32_MAX;
-}
 
 /** What a thrown value from inside the module means for a person reading the result. */
 function crashMessage(e: unknown): string {

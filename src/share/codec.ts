@@ -5,6 +5,7 @@
 // Raw DEFLATE is what `CompressionStream('deflate-raw')` writes, so a link can also be made or read
 // with browser built-ins; fflate does it synchronously here.
 import { deflateSync, Inflate } from 'fflate';
+import { isExecutionId } from '../host/ident.ts';
 import { ENTRY_FILE, fileNameProblem, MAX_FILES } from './paths.ts';
 
 export interface Playground {
@@ -21,9 +22,6 @@ export const CURRENT_VERSION = 'v1';
 export const MAX_INFLATED_BYTES = 1024 * 1024;
 /** Longest encoded part accepted; anything longer is refused before it is decoded at all. */
 export const MAX_ENCODED_CHARS = 2 * 1024 * 1024;
-
-const I32_MIN = -(2 ** 31);
-const I32_MAX = 2 ** 31 - 1;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
@@ -102,7 +100,7 @@ export function validatePlayground(value: unknown): Decoded<Playground> {
   }
   if (!Object.hasOwn(files, ENTRY_FILE)) return fail(`there is no ${ENTRY_FILE}`);
   if (typeof payload !== 'string') return fail('"payload" is not text');
-  if (typeof ident !== 'number' || !Number.isInteger(ident) || ident < I32_MIN || ident > I32_MAX) {
+  if (!isExecutionId(ident)) {
     return fail('"ident" is not a 32-bit integer');
   }
   // fromEntries defines own properties, so a "__proto__" key could never reach a prototype.

@@ -36,4 +36,3 @@ export const useStore = create<Store>()(
 export type { RunOutcome, RunRecord, GuestState } from './session.ts';
 export type { ShareNotice } from './draft.ts';
 export { currentPlayground } from './draft.ts';
-export { parseIdent } from './inputs.ts';
