@@ -3,7 +3,7 @@
 // same module (in the background: the next Run finds it ready).
 import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
 import { useStore } from '../store/index.ts';
-import { ENTRY_FILE } from '../share/paths.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 import { LOG_LINES_PER_RUN, parseReply, type WorkerReply, type WorkerRequest } from '../worker/protocol.ts';
 import { fetchLazyZips, guest as guestPromise, onLoadProgress, type Guest } from './guest.ts';
 

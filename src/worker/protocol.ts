@@ -48,7 +48,7 @@ const isId = (v: unknown): v is number => Number.isSafeInteger(v);
 const LEVELS: readonly LogLevel[] = ['host', 'wrapper', 'python'];
 
 export function isFiles(v: unknown): v is PluginFiles {
-  return isObj(v) && Object.values(v).every(isStr);
+  return isObj(v) && Object.values(v).every((f) => isStr(f) || f instanceof Uint8Array);
 }
 
 function isLogEntry(v: unknown): v is LogEntry {
