@@ -9,7 +9,7 @@ import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store/index.ts';
-import { runner } from './runner.ts';
+import { runFromPage } from './runner.ts';
 import { useColorScheme } from './theme.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -43,7 +43,7 @@ export default function CodeEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runner.run());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runFromPage());
     // The edited model names its file; a closure over `active` could be one tab behind.
     editor.onDidChangeModelContent(() => {
       const model = editor.getModel();

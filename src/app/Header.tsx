@@ -24,7 +24,7 @@ function Status() {
       text = 'Ready';
       break;
     case 'failed':
-      text = 'Python failed to load';
+      text = 'Python failed to start';
       break;
   }
   if (running && guest.phase !== 'failed') {

@@ -56,7 +56,7 @@ function Phases({ load, timings, total, first }: { load: LoadTimings; timings: T
     ['download stdlib', first ? load.stdlib : undefined],
     ['compile', timings.compile],
     ['instantiate', timings.instantiate],
-    ['_start (Python init)', timings.start],
+    ['_start (imports the plugin)', timings.start],
     ['run_e', timings.run],
     ['total (Run → outcome)', total ?? undefined],
   ];

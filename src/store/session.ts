@@ -1,15 +1,12 @@
 // What happens in this tab and is never persisted: loading the guest, the runs and their logs.
 import type { StateCreator } from 'zustand';
-import type { LogEntry, LogLevel, Outcome, Timings } from '../host/types.ts';
+import type { LogEntry, LogLevel, Timings } from '../host/types.ts';
+import type { RunOutcome } from '../worker/client.ts';
+import { keepNewest } from '../worker/newest.ts';
 import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import type { Store } from './index.ts';
 
-/** How a run ended, as the page sees it: the host's outcomes plus the ends the page itself imposes. */
-export type RunOutcome =
-  | Outcome
-  | { kind: 'timeout'; limitSec: number }
-  | { kind: 'stopped' }
-  | { kind: 'failed'; message: string };
+export type { RunOutcome };
 
 export interface RunRecord {
   id: number;
@@ -84,9 +81,8 @@ function keepRecent(runs: RunRecord[]): RunRecord[] {
 
 /** The run with `entries` added, keeping its newest LOG_LINES_PER_RUN lines. */
 export function appendCapped(run: RunRecord, entries: LogEntry[], dropped: number): RunRecord {
-  const all = run.entries.length === 0 ? entries : [...run.entries, ...entries];
-  const extra = Math.max(0, all.length - LOG_LINES_PER_RUN);
-  return { ...run, entries: extra > 0 ? all.slice(extra) : all, dropped: run.dropped + dropped + extra };
+  const { kept, dropped: extra } = keepNewest(run.entries.length === 0 ? entries : [...run.entries, ...entries], LOG_LINES_PER_RUN);
+  return { ...run, entries: kept, dropped: run.dropped + dropped + extra };
 }
 
 export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
