@@ -14,6 +14,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
+    // Tests read the log through "Copy all", as a person would take it elsewhere.
+    permissions: ['clipboard-read', 'clipboard-write'],
     baseURL: `http://localhost:${PORT}/`,
     colorScheme: 'light',
     trace: 'retain-on-failure',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectOutcome, lastRunLog, run, typeInEditor, waitForFirstResult } from './helpers.ts';
+import { expectOutcome, expectRunCount, lastRunEntries, run, typeInEditor, waitForFirstResult } from './helpers.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -16,17 +16,17 @@ test('editing plugin.py in Monaco and running again (button, then Ctrl+Enter in 
   await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
   // A plain print belongs to the Python level.
   await expect(
-    lastRunLog(page).getByTestId('log-entry').and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' }),
+    lastRunEntries(page).and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' }),
   ).toHaveCount(1);
   // Changed files mean a fresh instance.
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
 
   await page.getByTestId('ident').fill('77');
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(page.getByTestId('log-run')).toHaveCount(3);
+  await expectRunCount(page, 3);
   await expectOutcome(page, 'result');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'shouting for 77' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'shouting for 77' })).toHaveCount(1);
   // Ctrl+Enter ran the plugin: it did not add a line to the source.
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
@@ -72,7 +72,7 @@ test('an exception shows its traceback at the Python level and error code 1 in t
   await expect(page.getByTestId('result-error-code')).toHaveText('Error 1');
   await expect(page.getByTestId('result-value')).toContainText('ValueError');
   await expect(page.getByTestId('result-value')).toContainText('bad payload: xyz');
-  const python = lastRunLog(page).getByTestId('log-entry').and(page.locator('[data-level=python]'));
+  const python = lastRunEntries(page).and(page.locator('[data-level=python]'));
   await expect(python.filter({ hasText: 'Traceback (most recent call last)' })).toHaveCount(1);
   await expect(python.filter({ hasText: 'ValueError: bad payload: xyz' })).toHaveCount(1);
   await expect(python.filter({ hasText: 'Traceback' })).toHaveAttribute('data-stream', 'stderr');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectOutcome, lastRunLog, run, typeInEditor, waitForFirstResult } from './helpers.ts';
+import { expectOutcome, lastRunEntries, run, typeInEditor, waitForFirstResult } from './helpers.ts';
 
 test('ANSI colours in plugin output become styled text; markup in payloads and output stays text', async ({ page }) => {
   await page.goto('/');
@@ -12,7 +12,7 @@ test('ANSI colours in plugin output become styled text; markup in payloads and o
   await page.getByTestId('payload').fill(markup);
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText(markup);
-  const line = lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'red alert' });
+  const line = lastRunEntries(page).filter({ hasText: 'red alert' });
   await expect(line).toHaveCount(1);
   await expect(line).not.toContainText('[31m');
   await expect(line.locator('span', { hasText: 'red alert' })).toHaveCSS('color', /^rgb\(\d+, 0, 0\)$/);
@@ -58,5 +58,5 @@ test('a plugin that kills the module shows the crash, and the next run gets a fr
   await page.getByTestId('payload').fill('again');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('alive again');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
 });

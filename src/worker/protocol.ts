@@ -73,26 +73,58 @@ export const WorkerReplySchema = v.variant('type', [
 export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;
 
 /**
- * The Worker's replies travel through a relay Worker that batches log lines (see relay.ts); the
- * relay tells the page which Worker a reply came from, and when a Worker's channel has closed
- * (every reply it sent has then been delivered).
+ * The page talks to a relay Worker that runs the Python Worker nested inside it (see relay.ts):
+ * requests go down unchanged; replies come up wrapped, with the relay's own news.
  */
 export const RelayMessageSchema = v.variant('kind', [
-  v.object({ kind: v.literal('reply'), channel: Id, reply: v.unknown() }),
-  v.object({ kind: v.literal('closed'), channel: Id }),
+  v.object({ kind: v.literal('reply'), reply: v.unknown() }),
+  /** The Python Worker failed outside a request (its script did not load, it threw). */
+  v.object({ kind: v.literal('error'), message: v.string() }),
+  /** The Python Worker was terminated after every line it sent before was passed on. */
+  v.object({ kind: v.literal('closed') }),
 ]);
 export type RelayMessage = v.InferOutput<typeof RelayMessageSchema>;
 
-/** Page → relay: a new Worker's channel (the other end goes to that Worker as its `connect`). */
-export const RelayRequestSchema = v.variant('kind', [
-  v.object({ kind: v.literal('attach'), channel: Id, port: v.instance(MessagePort) }),
-  /** The page terminated the Worker of `channel`: flush what it sent and report `closed`. */
-  v.object({ kind: v.literal('detach'), channel: Id }),
-]);
-export type RelayRequest = v.InferOutput<typeof RelayRequestSchema>;
+/** Page → relay: end the Python Worker (a Stop, a time-out, a fault). */
+export const RelayCommandSchema = v.object({ kind: v.literal('terminate') });
+export type RelayCommand = v.InferOutput<typeof RelayCommandSchema>;
 
-/** Page → Worker, before any request: the port its replies go to. */
-export const ConnectSchema = v.object({ type: v.literal('connect'), port: v.instance(MessagePort) });
+/**
+ * One log line, Python Worker → relay, as one string: the cheapest message to post and to receive,
+ * and there is one per line (see relay.ts). Fields are separated by U+001F; the file name is
+ * length-prefixed and the text comes last, so neither may hold anything. The page never sees this
+ * form: the relay turns lines back into entries, which the page validates.
+ */
+const SEP = '\x1f';
+
+export function encodeLine(id: number, e: LogEntry): string {
+  return `${id}${SEP}${e.level}${SEP}${e.stream}${SEP}${e.time}${SEP}${e.ident ?? ''}${SEP}${e.file.length}${SEP}${e.file}${e.text}`;
+}
+
+/** The run id and entry of an encoded line, or null when `data` is not one. */
+export function decodeLine(data: unknown): { id: number; entry: LogEntry } | null {
+  if (typeof data !== 'string') return null;
+  const cuts: number[] = [];
+  for (let at = -1, i = 0; i < 6; i++) {
+    at = data.indexOf(SEP, at + 1);
+    if (at < 0) return null;
+    cuts.push(at);
+  }
+  const field = (i: number) => data.slice(i === 0 ? 0 : cuts[i - 1]! + 1, cuts[i]);
+  const fileLength = Number(field(5));
+  const rest = data.slice(cuts[5]! + 1);
+  const identText = field(4);
+  const id = Number(field(0));
+  const level = field(1);
+  const stream = field(2);
+  const time = Number(field(3));
+  const ident = identText === '' ? null : Number(identText);
+  // Checked by hand, not by LogEntrySchema: this runs once per line of a flood.
+  if (!Number.isSafeInteger(id) || !Number.isFinite(time) || (ident !== null && !Number.isFinite(ident))) return null;
+  if (!Number.isSafeInteger(fileLength) || fileLength < 0 || fileLength > rest.length) return null;
+  if ((level !== 'host' && level !== 'wrapper' && level !== 'python') || (stream !== 'stdout' && stream !== 'stderr')) return null;
+  return { id, entry: { level, stream, time, ident, file: rest.slice(0, fileLength), text: rest.slice(fileLength) } };
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 

@@ -1,87 +1,70 @@
-// The log relay: a second Worker between the Python Worker and the page. The Python Worker posts
-// every log line the moment it is written (a synchronous run gives it no other chance: no timer
-// fires until the run returns, and a Stop terminates it mid-run). Posting each line straight to
-// the page would cost the page one task per line (frames of over 100 ms in a flood); here they
-// cost this thread instead, and reach the page in batches, newest kept past the cap. When the
-// Python Worker is terminated its channel closes after its last message, so nothing it wrote is
-// held back.
-import { Newest } from './newest.ts';
-import { LOG_LINES_PER_RUN, parse, RelayRequestSchema, type RelayMessage } from './protocol.ts';
+// The Worker the page talks to. It runs the Python Worker (worker.ts) as its own nested Worker and
+// passes requests down and replies up, log lines in batches.
+//
+// Why: a run is synchronous, so the Python Worker must post every log line the moment it is
+// written (no timer fires until the run returns, and a stuck run is terminated mid-way: a line
+// still waiting for a batch would be lost). One message per line would cost the page one task per
+// line (frames over 100 ms in a flood); here they cost this thread instead. And Chromium drops a
+// Worker's messages that reach its parent after the parent called `terminate()`: the page asks
+// this relay to end the Python Worker instead, and the relay does so only after it has handled
+// every line that was sent before the request (messages from both sides queue in one FIFO here).
 import type { LogEntry } from '../host/types.ts';
+import { Newest } from './newest.ts';
+import { decodeLine, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type RelayMessage } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 /** How long lines wait here before they go to the page in one batch. */
 const BATCH_MS = 30;
-/**
- * After the page says it terminated a Worker, how long to wait for its channel's `close` event
- * before flushing anyway (a browser without MessagePort `close` events never sends one).
- */
-const CLOSE_GRACE_MS = 300;
 
-interface Channel {
-  id: number;
-  port: MessagePort;
-  /** Lines not yet sent, per run id, in order of arrival. */
-  logs: Map<number, Newest<LogEntry>>;
-  timer: ReturnType<typeof setTimeout> | null;
-  closed: boolean;
-}
-
-const channels = new Map<number, Channel>();
 const send = (message: RelayMessage) => self.postMessage(message);
 
-function flushAll(channel: Channel): void {
-  if (channel.timer !== null) clearTimeout(channel.timer);
-  channel.timer = null;
-  for (const [id, buffer] of channel.logs) {
+/** Lines not yet sent, per run id, in order of arrival. */
+const logs = new Map<number, Newest<LogEntry>>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function flush(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  for (const [id, buffer] of logs) {
     const { kept, dropped } = buffer.take();
-    send({ kind: 'reply', channel: channel.id, reply: { type: 'log', id, entries: kept, dropped } });
+    send({ kind: 'reply', reply: { type: 'log', id, entries: kept, dropped } });
   }
-  channel.logs.clear();
+  logs.clear();
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const python = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' });
 
-function receive(channel: Channel, data: unknown): void {
-  // Only what routing needs is looked at here; the page validates every reply it gets.
-  if (isRecord(data) && data.type === 'log' && typeof data.id === 'number' && Array.isArray(data.entries)) {
-    let buffer = channel.logs.get(data.id);
-    if (buffer === undefined) channel.logs.set(data.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
-    for (const entry of data.entries as LogEntry[]) buffer.push(entry);
-    channel.timer ??= setTimeout(() => flushAll(channel), BATCH_MS);
+python.onmessage = (event: MessageEvent<unknown>) => {
+  const data = event.data;
+  const line = decodeLine(data);
+  if (line !== null) {
+    let buffer = logs.get(line.id);
+    if (buffer === undefined) logs.set(line.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
+    buffer.push(line.entry);
+    timer ??= setTimeout(flush, BATCH_MS);
     return;
   }
-  // Anything else (a run's `done`) goes after the lines that came before it.
-  flushAll(channel);
-  send({ kind: 'reply', channel: channel.id, reply: data });
-}
-
-function close(channelId: number): void {
-  const channel = channels.get(channelId);
-  if (channel === undefined || channel.closed) return;
-  channel.closed = true;
-  flushAll(channel);
-  channel.port.close();
-  channels.delete(channelId);
-  send({ kind: 'closed', channel: channelId });
-}
+  // Anything else (a run's `done`, the lines of an instance made before its first run) goes
+  // after the lines that came before it.
+  flush();
+  send({ kind: 'reply', reply: data });
+};
+python.onerror = (event) => {
+  event.preventDefault();
+  flush();
+  send({ kind: 'error', message: event.message || 'the Python Worker did not load' });
+};
+python.onmessageerror = () => send({ kind: 'error', message: 'the Python Worker sent a message that could not be read' });
 
 self.onmessage = (event: MessageEvent<unknown>) => {
-  const parsed = parse(RelayRequestSchema, event.data);
-  if (!parsed.ok) return;
-  const request = parsed.value;
-  switch (request.kind) {
-    case 'attach': {
-      const channel: Channel = { id: request.channel, port: request.port, logs: new Map(), timer: null, closed: false };
-      channels.set(request.channel, channel);
-      request.port.onmessage = (e: MessageEvent<unknown>) => receive(channel, e.data);
-      // Chromium fires `close` once the other end is gone and every message it sent was delivered.
-      request.port.addEventListener('close', () => close(request.channel));
-      return;
-    }
-    case 'detach':
-      setTimeout(() => close(request.channel), CLOSE_GRACE_MS);
-      return;
+  if (parse(RelayCommandSchema, event.data).ok) {
+    // Every line sent before this command has been handled (see above): nothing is held back.
+    flush();
+    python.terminate();
+    send({ kind: 'closed' });
+    return;
   }
+  // A request for the Python Worker: it validates requests itself.
+  python.postMessage(event.data);
 };

@@ -6,16 +6,12 @@
 import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
 import type { LogEntry, PluginFiles } from '../host/types.ts';
 import { Newest } from './newest.ts';
-import { ConnectSchema, LOG_LINES_PER_RUN, parse, parseRequest, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
+import { encodeLine, LOG_LINES_PER_RUN, parseRequest, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Where replies go: the port the page hands over first (its other end is in the log relay). */
-let outbox: MessagePort | null = null;
-const post = (reply: WorkerReply) => {
-  if (outbox === null) throw new Error('the Worker got a request before its port');
-  outbox.postMessage(reply);
-};
+/** Replies go to the relay Worker that runs this one (relay.ts), which passes them to the page. */
+const post = (reply: WorkerReply) => self.postMessage(reply);
 
 const toWire = (e: unknown): WireError =>
   e instanceof Error ? { type: e.name, message: e.message } : { type: 'Error', message: String(e) };
@@ -30,7 +26,7 @@ class LogRoute {
   run: number | null = null;
 
   push = (entry: LogEntry): void => {
-    if (this.run !== null) post({ type: 'log', id: this.run, entries: [entry], dropped: 0 });
+    if (this.run !== null) self.postMessage(encodeLine(this.run, entry));
     else this.early.push(entry);
   };
 
@@ -156,11 +152,6 @@ function enqueue(task: () => Promise<void>): void {
 }
 
 self.onmessage = (event: MessageEvent<unknown>) => {
-  const connect = parse(ConnectSchema, event.data);
-  if (connect.ok) {
-    outbox = connect.value.port;
-    return;
-  }
   const parsed = parseRequest(event.data);
   if (!parsed.ok) {
     // Without a valid id there is no one to answer: say it where a developer looks.
