@@ -86,36 +86,48 @@ test('B3: 200 000 printed lines and one 50 MB line keep the page responsive; the
   // The page keeps painting while the Worker floods it (measured once Monaco, which loads after
   // the first result, has mounted: its parse is a long frame of its own).
   await expect(page.locator('[data-testid=editor] .monaco-editor .view-lines')).toBeVisible();
-  const frames = page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let worst = 0;
-        let last = performance.now();
-        const end = last + 3000;
-        const tick = (now: number) => {
-          worst = Math.max(worst, now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(worst);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-  await runWith(page, 'lines', 'result', 30_000);
+  // The flood takes seconds on a loaded machine: the limit must not end it.
+  await page.getByTestId('time-limit').fill('60');
+  // Every frame from the click until the result shows (the whole flood), timed in the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framesOn: boolean };
+    w.__frames = [];
+    w.__framesOn = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__framesOn) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const floodMs = await runWith(page, 'lines', 'result', 60_000);
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framesOn: boolean };
+    w.__framesOn = false;
+    return w.__frames;
+  });
   await expect(page.getByTestId('result-value')).toHaveText('echo lines');
-  await expect(page.locator('[data-testid=log-dropped][data-last-run]')).toContainText('earlier lines were dropped');
   await expect(lastRunEntries(page).filter({ hasText: 'line 199999' })).toHaveCount(1);
   // Only the rows near the view are in the page; the run keeps its newest 5000 lines.
   expect(await page.getByTestId('log-entry').count()).toBeLessThan(200);
-  const header = page.locator('[data-testid=log-run][data-last-run]');
-  await expect(header).toHaveAttribute('data-lines', '5000');
   const copied = (await copiedLog(page)).at(-1)!;
-  expect(copied).toContain('\t\tline 199999');
+  expect(copied[0]).toMatch(/^… \d+ earlier lines were dropped/);
+  expect(copied).toHaveLength(5001);
+  expect(copied.filter((l) => l.startsWith('\t\tline ')).at(-1)).toBe('\t\tline 199999');
   expect(copied).not.toContain('\t\tline 0');
-  const worstFrameMs = await frames;
-  console.log(`longest frame while 200 000 lines arrived: ${Math.round(worstFrameMs)} ms`);
-  // About 0.5 s alone, up to 2 s beside a parallel test on 2 cores: the bound catches a frozen tab, not jank.
-  expect(worstFrameMs).toBeLessThan(5000);
+  const sorted = [...frames].sort((x, y) => x - y);
+  const worst = sorted.at(-1) ?? 0;
+  const over100 = frames.filter((f) => f > 100).length;
+  console.log(
+    `200 000 lines in ${floodMs} ms: ${frames.length} frames, median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, ` +
+      `p99 ${sorted[Math.floor(sorted.length * 0.99)]?.toFixed(1)} ms, longest ${worst.toFixed(1)} ms, ${over100} over 100 ms`,
+  );
+  // The page renders only the rows on screen: frames stay short while 200 000 lines arrive. On two
+  // shared cores a busy machine can still delay a few frames (the OS, not the page), so the bound
+  // is on the share of frames over 100 ms and on the longest; the unvirtualised list took ~1 s.
+  expect(over100 / frames.length).toBeLessThan(0.03);
+  expect(worst).toBeLessThan(500);
   // The log scrolls.
   await page.getByTestId('log').evaluate((el) => (el.scrollTop = 0));
   await expect.poll(() => page.getByTestId('log').evaluate((el) => el.scrollTop)).toBe(0);
