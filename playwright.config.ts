@@ -7,6 +7,8 @@ const PORT = 4173;
 
 export default defineConfig({
   testDir: 'e2e',
+  // *.test.ts files there are Vitest's (e2e/chromium.test.ts).
+  testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -31,7 +31,12 @@ test("the article's run on first load: result, three levels, colours, indentatio
 
   // Column 0, one tab, two tabs.
   const indent = async (level: string) =>
-    parseFloat(await entries.and(page.locator(`[data-level=${level}]`)).first().evaluate((el) => getComputedStyle(el).paddingLeft));
+    parseFloat(
+      await entries
+        .and(page.locator(`[data-level=${level}]`))
+        .first()
+        .evaluate((el) => getComputedStyle(el).paddingLeft),
+    );
   const [host, wrapper, py] = [await indent('host'), await indent('wrapper'), await indent('python')];
   expect(wrapper).toBeGreaterThan(host + 10);
   expect(py - wrapper).toBeCloseTo(wrapper - host, 0);

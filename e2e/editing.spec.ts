@@ -9,15 +9,20 @@ test.beforeEach(async ({ page }) => {
 test('editing plugin.py in Monaco and running again (button, then Ctrl+Enter in the editor)', async ({ page }) => {
   await typeInEditor(
     page,
-    ['import sdk', '', 'def run_e(payload, ident):', '    print(f"shouting for {ident}")', '    sdk.return_result(payload.upper() + "!", ident)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    print(f"shouting for {ident}")',
+      '    sdk.return_result(payload.upper() + "!", ident)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('quiet words');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
   // A plain print belongs to the Python level.
-  await expect(
-    lastRunEntries(page).and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' }),
-  ).toHaveCount(1);
+  await expect(lastRunEntries(page).and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' })).toHaveCount(1);
   // Changed files mean a fresh instance.
   await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
 
@@ -43,9 +48,14 @@ test('a helper module in a second tab, imported by plugin.py', async ({ page }) 
   await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'helpers.py']);
   await expect(page.getByTestId('file-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
 
-  await typeInEditor(page, ['def shout(text):', '    return text.upper() + "!!"', '']. join('\n'));
+  await typeInEditor(page, ['def shout(text):', '    return text.upper() + "!!"', ''].join('\n'));
   await page.getByTestId('file-tab').first().click();
-  await typeInEditor(page, ['import sdk', 'import helpers', '', 'def run_e(payload, ident):', '    sdk.return_result(helpers.shout(payload), ident)', ''].join('\n'));
+  await typeInEditor(
+    page,
+    ['import sdk', 'import helpers', '', 'def run_e(payload, ident):', '    sdk.return_result(helpers.shout(payload), ident)', ''].join(
+      '\n',
+    ),
+  );
   await page.getByTestId('payload').fill('from a helper');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('FROM A HELPER!!');
@@ -65,7 +75,16 @@ test('a helper module in a second tab, imported by plugin.py', async ({ page }) 
 test('an exception shows its traceback at the Python level and error code 1 in the result', async ({ page }) => {
   await typeInEditor(
     page,
-    ['import sdk', '', 'def fail(payload):', '    raise ValueError("bad payload: " + payload)', '', 'def run_e(payload, ident):', '    fail(payload)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def fail(payload):',
+      '    raise ValueError("bad payload: " + payload)',
+      '',
+      'def run_e(payload, ident):',
+      '    fail(payload)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('xyz');
   await run(page, 'error');

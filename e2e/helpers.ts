@@ -53,7 +53,10 @@ export const lastRunEntries = (page: Page) => page.locator('[data-testid=log-ent
 
 /** The log entries of the run with this ordinal (1 = the first run shown), among those rendered. */
 export async function runEntries(page: Page, nth: number) {
-  const id = await page.getByTestId('log-run').nth(nth - 1).getAttribute('data-run-id');
+  const id = await page
+    .getByTestId('log-run')
+    .nth(nth - 1)
+    .getAttribute('data-run-id');
   return page.locator(`[data-testid=log-entry][data-run-id="${id}"]`);
 }
 

@@ -38,7 +38,10 @@ test('B1: time limit ends a busy loop and a long sleep; input() gets EOFError; a
 
   // The Worker dies between runs: the page notices and replaces it before the next Run.
   // The newest Python Worker (Monaco's is `editor.worker`; replaced ones may linger in the list).
-  const python = page.workers().filter((w) => /\/worker[-.][^/]*$/.test(w.url())).at(-1);
+  const python = page
+    .workers()
+    .filter((w) => /\/worker[-.][^/]*$/.test(w.url()))
+    .at(-1);
   expect(python).toBeDefined();
   const replaced = page.waitForEvent('worker');
   // The page may terminate it before this call returns.
@@ -73,16 +76,15 @@ test('B2: endless recursion, a 100 000-deep json.dumps and an ever-growing list 
   ] as const) {
     await runWith(page, payload, /^(error|crash)$/, 20_000);
     await expect(page.getByTestId('result-value'), payload).toContainText(reason);
-    console.log(`${payload}: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`);
+    console.log(
+      `${payload}: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`,
+    );
     await expectNormalRun(page);
   }
 });
 
 test('B3: 200 000 printed lines and one 50 MB line keep the page responsive; the newest lines and the result show', async ({ page }) => {
-  await openPlayground(
-    page,
-    plugin({ lines: ['for i in range(200000):', '    print("line", i)'], huge: ['print("x" * 50_000_000)'] }),
-  );
+  await openPlayground(page, plugin({ lines: ['for i in range(200000):', '    print("line", i)'], huge: ['print("x" * 50_000_000)'] }));
   // The page keeps painting while the Worker floods it (measured once Monaco, which loads after
   // the first result, has mounted: its parse is a long frame of its own).
   await expect(page.locator('[data-testid=editor] .monaco-editor .view-lines')).toBeVisible();
@@ -133,8 +135,7 @@ test('B3: 200 000 printed lines and one 50 MB line keep the page responsive; the
   await expect.poll(() => page.getByTestId('log').evaluate((el) => el.scrollTop)).toBe(0);
 
   await runWith(page, 'huge', 'result', 30_000);
-  const longest = await lastRunEntries(page)
-    .evaluateAll((els) => Math.max(...els.map((e) => e.textContent?.length ?? 0)));
+  const longest = await lastRunEntries(page).evaluateAll((els) => Math.max(...els.map((e) => e.textContent?.length ?? 0)));
   expect(longest).toBeGreaterThan(60_000);
   expect(longest).toBeLessThan(70_000);
   await expectNormalRun(page);
@@ -222,7 +223,12 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
     page,
     plugin(
       {
-        echo: [`print(${hostile} + "\\x00 nul")`, `print(${hostile}, file=sys.stderr)`, `sdk.return_result(payload + ${hostile} + "\\x00", ident)`, 'return'],
+        echo: [
+          `print(${hostile} + "\\x00 nul")`,
+          `print(${hostile}, file=sys.stderr)`,
+          `sdk.return_result(payload + ${hostile} + "\\x00", ident)`,
+          'return',
+        ],
         fail: [`raise ValueError(${hostile})`],
         error: [`sdk.return_error(7, ${hostile}, ident)`, 'return'],
         surrogate: ['print("lone \\ud800 surrogate")', 'sdk.return_result("lone \\udfff", ident)', 'return'],
@@ -238,7 +244,10 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
   await runWith(page, 'echo', 'result');
   await expect(page.getByTestId('result-value')).toContainText('<img src=x onerror=alert(1)></script><script>alert(2)</script>');
   await expect(lastRunEntries(page).filter({ hasText: '<img src=x onerror=alert(1)>' })).toHaveCount(2);
-  for (const outcome of [['fail', 'error'], ['error', 'error']]) {
+  for (const outcome of [
+    ['fail', 'error'],
+    ['error', 'error'],
+  ]) {
     await runWith(page, outcome[0]!, outcome[1]!);
     await expect(page.getByTestId('result-value')).toContainText('<script>alert(2)</script>');
   }
@@ -246,7 +255,9 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
   await page.getByTestId('payload').fill('surrogate');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', /^(result|error|crash)$/);
-  console.log(`lone surrogate: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`);
+  console.log(
+    `lone surrogate: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`,
+  );
 
   await expect(page.locator('img')).toHaveCount(0);
   await expect(page.locator('body script')).toHaveCount(0);
@@ -255,7 +266,9 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
   await expectNormalRun(page);
 });
 
-test('B6: every edit is saved at once and survives a crash, a time-out and a reload; Ctrl+Enter with a bad id does not run', async ({ page }) => {
+test('B6: every edit is saved at once and survives a crash, a time-out and a reload; Ctrl+Enter with a bad id does not run', async ({
+  page,
+}) => {
   await openPlayground(page, plugin({ die: ['import os', 'os._exit(1)'], loop: ['while True:', '    pass'] }));
   const saved = () => page.evaluate(() => localStorage.getItem('pywasm-playground') ?? '');
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();

@@ -6,7 +6,14 @@ test('ANSI colours in plugin output become styled text; markup in payloads and o
   await waitForFirstResult(page);
   await typeInEditor(
     page,
-    ['import sdk', '', 'def run_e(payload, ident):', '    print("\\x1b[31mred alert\\x1b[0m plain " + payload)', '    sdk.return_result(payload, ident)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    print("\\x1b[31mred alert\\x1b[0m plain " + payload)',
+      '    sdk.return_result(payload, ident)',
+      '',
+    ].join('\n'),
   );
   const markup = '<img src=x onerror="document.title=\'pwned\'">';
   await page.getByTestId('payload').fill(markup);
@@ -50,7 +57,16 @@ test('a plugin that kills the module shows the crash, and the next run gets a fr
   await waitForFirstResult(page);
   await typeInEditor(
     page,
-    ['import os', 'import sdk', '', 'def run_e(payload, ident):', '    if payload == "die":', '        os._exit(3)', '    sdk.return_result("alive " + payload, ident)', ''].join('\n'),
+    [
+      'import os',
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    if payload == "die":',
+      '        os._exit(3)',
+      '    sdk.return_result("alive " + payload, ident)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('die');
   await run(page, 'crash');

@@ -93,7 +93,9 @@ test('N lines then an endless loop (N = 1, 10, 1000): after Stop and after the t
 });
 
 for (const end of ['stop', 'timeout'] as const) {
-  test(`a 100 000-line flood then an endless loop, ended by ${end === 'stop' ? 'Stop' : 'the time limit'}: the newest lines are kept`, async ({ page }) => {
+  test(`a 100 000-line flood then an endless loop, ended by ${end === 'stop' ? 'Stop' : 'the time limit'}: the newest lines are kept`, async ({
+    page,
+  }) => {
     test.setTimeout(150_000);
     await openPlayground(page, PLUGIN);
     for (const instance of ['reused', 'fresh'] as const) {

@@ -1688,6 +1688,11 @@ async function prepareInstance(options) {
 // cli/run-worker.ts
 var job = workerData;
 var post = (message) => parentPort.postMessage(message);
-var host = await createHost({ module: job.wrapper, stdlib: job.stdlib, files: job.files, onLog: (entry) => post({ type: "log", entry }) });
+var host = await createHost({
+  module: job.wrapper,
+  stdlib: job.stdlib,
+  files: job.files,
+  onLog: (entry) => post({ type: "log", entry })
+});
 var { outcome, timings } = host.run(job.payload, job.ident);
 post({ type: "done", outcome, timings });

@@ -64,7 +64,13 @@ const RowView = memo(function RowView({ row }: { row: Row }) {
     case 'entry': {
       const { entry } = row;
       return (
-        <div data-testid="log-entry" {...runAttrs} data-level={entry.level} data-stream={entry.stream} className={`entry level-${entry.level}`}>
+        <div
+          data-testid="log-entry"
+          {...runAttrs}
+          data-level={entry.level}
+          data-stream={entry.stream}
+          className={`entry level-${entry.level}`}
+        >
           {entry.file !== '' && (
             <>
               <span className="entry-file">[{entry.file}]</span>
@@ -102,6 +108,8 @@ export function LogPanel() {
   const stick = useRef(true);
   const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
 
+  // The React Compiler is not used here: the virtualizer is read afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,

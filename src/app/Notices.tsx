@@ -63,8 +63,8 @@ export function Notices() {
       )}
       {notice?.kind === 'copied' && (
         <div className="notice info" role="status">
-          Link copied. <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} />{' '}
-          {dismiss}
+          Link copied.{' '}
+          <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} /> {dismiss}
         </div>
       )}
       {notice?.kind === 'copy-failed' && (
@@ -72,7 +72,8 @@ export function Notices() {
           {notice.error}
           {notice.url !== '' && (
             <>
-              {' '}Copy it from here:{' '}
+              {' '}
+              Copy it from here:{' '}
               <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} />
             </>
           )}{' '}

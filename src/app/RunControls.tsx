@@ -73,13 +73,7 @@ export function RunControls() {
     <section className="panel controls" aria-label="Run">
       <label className="field payload-field">
         <span>Payload</span>
-        <textarea
-          data-testid="payload"
-          value={payload}
-          rows={3}
-          spellCheck={false}
-          onChange={(e) => setPayload(e.target.value)}
-        />
+        <textarea data-testid="payload" value={payload} rows={3} spellCheck={false} onChange={(e) => setPayload(e.target.value)} />
       </label>
       <div className="row">
         <NumberField label="Execution id" testId="ident" inputMode="numeric" field={id} />

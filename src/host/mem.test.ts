@@ -21,7 +21,12 @@ function allocator(deallocateTraps: boolean) {
 describe('withGuestString', () => {
   it('copies the text NUL-terminated, runs the body, and gives the memory back', () => {
     const { exports, calls } = allocator(false);
-    const seen = withGuestString(exports, 'hé', () => undefined, (ptr, len) => [...new Uint8Array(exports.memory.buffer, ptr, len + 1)]);
+    const seen = withGuestString(
+      exports,
+      'hé',
+      () => undefined,
+      (ptr, len) => [...new Uint8Array(exports.memory.buffer, ptr, len + 1)],
+    );
     expect(seen).toEqual([0x68, 0xc3, 0xa9, 0]);
     expect(calls).toEqual(['allocate 4', 'deallocate 1024 4']);
   });
@@ -29,9 +34,14 @@ describe('withGuestString', () => {
   it('a body that traps keeps its own error, and the dead instance is not called again', () => {
     const { exports, calls } = allocator(true);
     expect(() =>
-      withGuestString(exports, 'x', () => undefined, () => {
-        throw new WebAssembly.RuntimeError('first trap');
-      }),
+      withGuestString(
+        exports,
+        'x',
+        () => undefined,
+        () => {
+          throw new WebAssembly.RuntimeError('first trap');
+        },
+      ),
     ).toThrow('first trap');
     expect(calls).toEqual(['allocate 2']);
   });

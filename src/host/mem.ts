@@ -19,7 +19,12 @@ export function hex(ptr: number): string {
  * `proc_exit`) the instance is dead: calling into it again could trap a second time and replace
  * the first error, so the memory is left to die with it.
  */
-export function withGuestString<T>(exports: GuestExports, text: string, log: (msg: string) => void, body: (ptr: number, len: number) => T): T {
+export function withGuestString<T>(
+  exports: GuestExports,
+  text: string,
+  log: (msg: string) => void,
+  body: (ptr: number, len: number) => T,
+): T {
   const bytes = utf8.encode(text);
   const size = bytes.length + 1;
   const ptr = exports.allocate(size);

@@ -20,7 +20,9 @@ describe('instance reuse', () => {
     const host = await createHost({
       module,
       stdlib,
-      files: plugin('hog = []\ndef run_e(p, i):\n    if p == "grow":\n        hog.append(bytearray(300 << 20))\n    sdk.return_result("ok", i)\n'),
+      files: plugin(
+        'hog = []\ndef run_e(p, i):\n    if p == "grow":\n        hog.append(bytearray(300 << 20))\n    sdk.return_result("ok", i)\n',
+      ),
     });
     expect(host.run('small', 1).outcome).toEqual({ kind: 'result', value: 'ok' });
     expect(host.reusable).toBe(true);
@@ -28,7 +30,9 @@ describe('instance reuse', () => {
     expect(grown.outcome).toEqual({ kind: 'result', value: 'ok' });
     expect(host.alive).toBe(true);
     expect(host.reusable).toBe(false);
-    expect(grown.log.some((e) => e.level === 'host' && /memory grew to \d+ MiB: the next run gets a fresh instance/.test(e.text))).toBe(true);
+    expect(grown.log.some((e) => e.level === 'host' && /memory grew to \d+ MiB: the next run gets a fresh instance/.test(e.text))).toBe(
+      true,
+    );
     expect(MAX_REUSED_MEMORY_BYTES).toBe(256 << 20);
   });
 

@@ -65,8 +65,7 @@ export interface SessionSlice {
   setStorageProblem(problem: string | null): void;
 }
 
-const updateRun = (runs: RunRecord[], id: number, change: (r: RunRecord) => RunRecord) =>
-  runs.map((r) => (r.id === id ? change(r) : r));
+const updateRun = (runs: RunRecord[], id: number, change: (r: RunRecord) => RunRecord) => runs.map((r) => (r.id === id ? change(r) : r));
 
 /** The newest runs that fit beside a new one within MAX_KEPT_RUNS and MAX_KEPT_LINES. */
 function keepRecent(runs: RunRecord[]): RunRecord[] {
@@ -111,8 +110,7 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
         { id, ordinal: s.runCount + 1, ident, startedAt: Date.now(), entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
       ],
     })),
-  appendLog: (id, entries, dropped) =>
-    set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
+  appendLog: (id, entries, dropped) => set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
   finishRun: (id, outcome, timings) => {
     if (get().runningId !== id) return;
     const now = Date.now();

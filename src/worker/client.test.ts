@@ -204,7 +204,10 @@ describe('WorkerClient', () => {
     worker().onerror?.('script failed to load');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(workers).toHaveLength(4);
-    expect(client.status).toMatchObject({ phase: 'failed', message: expect.stringMatching(/failed 4 times in a row.*script failed to load/) as unknown });
+    expect(client.status).toMatchObject({
+      phase: 'failed',
+      message: expect.stringMatching(/failed 4 times in a row.*script failed to load/) as unknown,
+    });
     await expect(ready).rejects.toThrow(/4 times/);
     expect((await client.run(request)).outcome.kind).toBe('failed');
 

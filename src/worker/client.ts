@@ -22,11 +22,7 @@ export interface GuestPayload {
 }
 
 /** How a run ended: the host's outcomes plus the ends the page itself imposes. */
-export type RunOutcome =
-  | Outcome
-  | { kind: 'timeout'; limitSec: number }
-  | { kind: 'stopped' }
-  | { kind: 'failed'; message: string };
+export type RunOutcome = Outcome | { kind: 'timeout'; limitSec: number } | { kind: 'stopped' } | { kind: 'failed'; message: string };
 
 export interface RunEnd {
   outcome: RunOutcome;
@@ -47,10 +43,7 @@ export interface RunOptions {
 }
 
 export type ClientStatus =
-  | { phase: 'loading' }
-  | { phase: 'starting'; attempt: number }
-  | { phase: 'ready' }
-  | { phase: 'failed'; message: string };
+  { phase: 'loading' } | { phase: 'starting'; attempt: number } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
 export interface ClientOptions {
   spawn: () => WorkerLike;
@@ -269,7 +262,8 @@ export class WorkerClient {
         if (p.ending === null) this.finish(reply.id, p, { outcome: reply.outcome, timings: reply.timings });
         return;
       case 'failed':
-        if (p.ending === null) this.finish(reply.id, p, { outcome: { kind: 'failed', message: `${reply.error.type}: ${reply.error.message}` }, timings: {} });
+        if (p.ending === null)
+          this.finish(reply.id, p, { outcome: { kind: 'failed', message: `${reply.error.type}: ${reply.error.message}` }, timings: {} });
         return;
       case 'ready':
         return;
@@ -356,7 +350,8 @@ export class WorkerClient {
     }
     // A run waiting for a Worker can never start now.
     const found = this.currentRun();
-    if (found !== null && found[1].worker === null) this.finish(found[0], found[1], { outcome: { kind: 'failed', message: why }, timings: {} });
+    if (found !== null && found[1].worker === null)
+      this.finish(found[0], found[1], { outcome: { kind: 'failed', message: why }, timings: {} });
     this.setStatus({ phase: 'failed', message: why });
   }
 }

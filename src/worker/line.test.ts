@@ -24,6 +24,7 @@ describe('one log line as a string', () => {
   });
 
   it('refuses what is not a line', () => {
-    for (const bad of [5, { type: 'log' }, '', '1\x1fkernel\x1fstdout\x1f0\x1f\x1f0\x1ftext', '1\x1fhost\x1fstdout']) expect(decodeLine(bad)).toBeNull();
+    for (const bad of [5, { type: 'log' }, '', '1\x1fkernel\x1fstdout\x1f0\x1f\x1f0\x1ftext', '1\x1fhost\x1fstdout'])
+      expect(decodeLine(bad)).toBeNull();
   });
 });

@@ -10,26 +10,31 @@ describe('keep the newest N', () => {
 
   it('a buffer fed one item at a time ends with what keepNewest gives for the whole sequence', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), { maxLength: 300 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 300 }), (items, cap, takeEvery) => {
-        const buffer = new Newest<number>(cap);
-        let dropped = 0;
-        let last: number[] = [];
-        items.forEach((item, i) => {
-          buffer.push(item);
-          if ((i + 1) % takeEvery === 0) {
-            const t = buffer.take();
-            dropped += t.dropped;
-            last = t.kept;
-          }
-        });
-        const t = buffer.take();
-        dropped += t.dropped;
-        if (t.kept.length > 0 || items.length % takeEvery !== 0) last = t.kept;
-        // Whatever was taken plus what was dropped accounts for every item exactly once.
-        const taken = items.length - dropped;
-        expect(taken).toBeGreaterThanOrEqual(Math.min(items.length, cap));
-        if (items.length > 0 && items.length % takeEvery !== 0) expect(last.at(-1)).toBe(items.at(-1));
-      }),
+      fc.property(
+        fc.array(fc.integer(), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 300 }),
+        (items, cap, takeEvery) => {
+          const buffer = new Newest<number>(cap);
+          let dropped = 0;
+          let last: number[] = [];
+          items.forEach((item, i) => {
+            buffer.push(item);
+            if ((i + 1) % takeEvery === 0) {
+              const t = buffer.take();
+              dropped += t.dropped;
+              last = t.kept;
+            }
+          });
+          const t = buffer.take();
+          dropped += t.dropped;
+          if (t.kept.length > 0 || items.length % takeEvery !== 0) last = t.kept;
+          // Whatever was taken plus what was dropped accounts for every item exactly once.
+          const taken = items.length - dropped;
+          expect(taken).toBeGreaterThanOrEqual(Math.min(items.length, cap));
+          if (items.length > 0 && items.length % takeEvery !== 0) expect(last.at(-1)).toBe(items.at(-1));
+        },
+      ),
     );
   });
 

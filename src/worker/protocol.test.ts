@@ -6,7 +6,10 @@ const entry = { level: 'python', file: 'plugin.py', ident: 1, text: 'hi', stream
 describe('worker protocol', () => {
   it('accepts each well-formed reply', () => {
     expect(parseReply({ type: 'ready', id: 1 })).toEqual({ ok: true, value: { type: 'ready', id: 1 } });
-    expect(parseReply({ type: 'log', id: 2, entries: [entry], dropped: 0 })).toEqual({ ok: true, value: { type: 'log', id: 2, entries: [entry], dropped: 0 } });
+    expect(parseReply({ type: 'log', id: 2, entries: [entry], dropped: 0 })).toEqual({
+      ok: true,
+      value: { type: 'log', id: 2, entries: [entry], dropped: 0 },
+    });
     expect(parseReply({ type: 'done', id: 3, outcome: { kind: 'error', code: 1, message: 'x' }, timings: { run: 2 } }).ok).toBe(true);
     expect(parseReply({ type: 'failed', id: 4, error: { type: 'Error', message: 'm' } }).ok).toBe(true);
   });

@@ -6,7 +6,15 @@
 import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
 import type { LogEntry, PluginFiles } from '../host/types.ts';
 import { Newest } from './newest.ts';
-import { encodeLine, LOG_LINES_PER_RUN, parseRequest, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
+import {
+  encodeLine,
+  LOG_LINES_PER_RUN,
+  parseRequest,
+  type StdlibSpec,
+  type WireError,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
