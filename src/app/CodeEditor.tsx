@@ -10,7 +10,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { useEffect, useRef } from 'react';
 import type { FileContent } from '../playground/document.ts';
 import { useStore } from '../store/index.ts';
-import { runner } from './runner.ts';
+import { runFromPage } from './runner.ts';
 import { useColorScheme } from './theme.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
@@ -45,7 +45,7 @@ export default function CodeEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runner.run());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runFromPage());
     // The edited model names its file; a closure over `active` could be one tab behind.
     editor.onDidChangeModelContent(() => {
       const model = editor.getModel();

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { parseExecutionId } from '../host/ident.ts';
 import { useStore } from '../store/index.ts';
 import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../store/defaults.ts';
-import { runner } from './runner.ts';
+import { runFromPage, stopFromPage } from './runner.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -73,13 +73,7 @@ export function RunControls() {
     <section className="panel controls" aria-label="Run">
       <label className="field payload-field">
         <span>Payload</span>
-        <textarea
-          data-testid="payload"
-          value={payload}
-          rows={3}
-          spellCheck={false}
-          onChange={(e) => setPayload(e.target.value)}
-        />
+        <textarea data-testid="payload" value={payload} rows={3} spellCheck={false} onChange={(e) => setPayload(e.target.value)} />
       </label>
       <div className="row">
         <NumberField label="Execution id" testId="ident" inputMode="numeric" field={id} />
@@ -91,11 +85,11 @@ export function RunControls() {
             data-testid="run"
             disabled={running || failed || problem !== null}
             title={RUN_SHORTCUT}
-            onClick={() => runner.run()}
+            onClick={runFromPage}
           >
             Run <kbd>{RUN_SHORTCUT}</kbd>
           </button>
-          <button type="button" data-testid="stop" disabled={!running} onClick={() => runner.stop()}>
+          <button type="button" data-testid="stop" disabled={!running} onClick={stopFromPage}>
             Stop
           </button>
         </div>
