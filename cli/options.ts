@@ -11,11 +11,16 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --plugin-root DIR     folder holding plugin.py and its helper modules (default: the article's plugin)
   --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
   --payload-file FILE   read the payload from FILE (UTF-8) instead
+  --request FILE        the SE2 request the run serves, JSON:
+                        {"method", "url", "headers": {}, "params": {}, "body", "state": {}}
+  --fetch FILE          mocked answers of fetch_url, JSON:
+                        {"GET https://host/path": {"status": 200, "headers": {}, "body": "..."}}
   --ident N             execution id, a 32-bit integer (default: ${DEFAULT_IDENT})
   --wrapper PATH        the wrapper module; the stdlib zips are read from its folder
                         (default: public/guest/wrapper.wasm)
   --timeout SECONDS     time limit of the whole run (default: 10)
-  --json                print one JSON object instead of the log
+  --json                print one JSON object instead of the log (with --request or --fetch
+                        it also holds "response": {"headers"} and "state")
   --no-color            no ANSI colours
   -h, --help            this text
 
@@ -25,6 +30,9 @@ export interface Options {
   pluginRoot: string;
   payload: { text: string } | { file: string };
   ident: number;
+  /** --request and --fetch: JSON files of the run's SE2 context. */
+  requestFile?: string;
+  fetchFile?: string;
   wrapper: string;
   timeoutMs: number;
   json: boolean;
@@ -44,6 +52,8 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
         'plugin-root': { type: 'string' },
         payload: { type: 'string' },
         'payload-file': { type: 'string' },
+        request: { type: 'string' },
+        fetch: { type: 'string' },
         ident: { type: 'string' },
         wrapper: { type: 'string' },
         timeout: { type: 'string' },
@@ -73,6 +83,8 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
       pluginRoot: values['plugin-root'] ?? root('guest/plugin'),
       payload: values['payload-file'] !== undefined ? { file: values['payload-file'] } : { text: values.payload ?? DEFAULT_PAYLOAD },
       ident,
+      ...(values.request !== undefined && { requestFile: values.request }),
+      ...(values.fetch !== undefined && { fetchFile: values.fetch }),
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
       timeoutMs: timeout * 1000,
       json: values.json,

@@ -1,6 +1,6 @@
 // Runs one plugin in a worker thread, so that the CLI's main thread can end it on a time limit.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createHost, type PluginFiles, type StdlibFiles } from '../src/host/index.ts';
+import { createHost, type PluginFiles, type RunContext, type StdlibFiles } from '../src/host/index.ts';
 import type { FromWorker } from './protocol.ts';
 
 export interface RunJob {
@@ -9,6 +9,8 @@ export interface RunJob {
   files: PluginFiles;
   payload: string;
   ident: number;
+  /** The SE2 request and fetch mocks (--request, --fetch). */
+  context?: RunContext;
 }
 
 const job = workerData as RunJob;
@@ -19,5 +21,5 @@ const host = await createHost({
   files: job.files,
   onLog: (entry) => post({ type: 'log', entry }),
 });
-const { outcome, timings } = host.run(job.payload, job.ident);
-post({ type: 'done', outcome, timings });
+const { outcome, timings, response, state } = host.run(job.payload, job.ident, job.context);
+post({ type: 'done', outcome, timings, response, state });

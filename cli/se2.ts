@@ -1,23 +1,28 @@
 // se2: the command-line runner. Runs a plugin folder inside the wrapper module with the same host
 // code as the page (src/host), prints the three-level log and the outcome.
 import { Worker } from 'node:worker_threads';
-import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/host/index.ts';
+import { formatEntry, type LogEntry, type Outcome, type Se2Response, type Timings } from '../src/host/index.ts';
 import { readGuest } from './guest.ts';
+import { readRunContext } from './context.ts';
 import { InputError, readPluginFolder, readText } from './inputs.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
 import { parse } from '../src/worker/protocol.ts';
 import { FromWorkerSchema } from './protocol.ts';
 import type { RunJob } from './run-worker.ts';
 
-type Ending = { kind: 'outcome'; outcome: Outcome; timings: Timings } | { kind: 'timeout' } | { kind: 'failed'; message: string };
+type Ending =
+  | ({ kind: 'outcome'; outcome: Outcome; timings: Timings } & Partial<Se2Response>)
+  | { kind: 'timeout' }
+  | { kind: 'failed'; message: string };
 
 async function loadJob(options: Options): Promise<RunJob> {
-  const [files, { wrapper, stdlib }, payload] = await Promise.all([
+  const [files, { wrapper, stdlib }, payload, context] = await Promise.all([
     readPluginFolder(options.pluginRoot),
     readGuest(options.wrapper),
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
+    readRunContext(options.requestFile, options.fetchFile),
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident };
+  return { files, wrapper, stdlib, payload, ident: options.ident, ...(context !== null && { context }) };
 }
 
 /** Set by cli/build.mjs in the bundled command; from the sources, the tsx entry beside this file. */
@@ -37,7 +42,10 @@ function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) =>
       const parsed = parse(FromWorkerSchema, data);
       if (!parsed.ok) finish({ kind: 'failed', message: `the runner sent a malformed message (${parsed.problem})` });
       else if (parsed.value.type === 'log') onLog(parsed.value.entry);
-      else finish({ kind: 'outcome', outcome: parsed.value.outcome, timings: parsed.value.timings });
+      else {
+        const { outcome, timings, response, state } = parsed.value;
+        finish({ kind: 'outcome', outcome, timings, response, state });
+      }
     });
     worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));
     worker.on('exit', (code) => finish({ kind: 'failed', message: `the runner stopped early (exit ${code})` }));
@@ -99,10 +107,18 @@ async function main(): Promise<number> {
       timeout: ending.kind === 'timeout' ? options.timeoutMs / 1000 : null,
       log,
       timings: { ...(ending.kind === 'outcome' ? ending.timings : {}), total: performance.now() - started },
+      // Only a run given an SE2 context reports these, so the plain run's object stays as it was.
+      ...(job.context !== undefined && {
+        response: { headers: (ending.kind === 'outcome' && ending.response?.headers) || {} },
+        state: (ending.kind === 'outcome' && ending.state) || job.context.request?.state || {},
+      }),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     process.stdout.write(`\n${line}\n`);
+    if (job.context !== undefined && ending.kind === 'outcome') {
+      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}\nstate: ${JSON.stringify(ending.state ?? {})}\n`);
+    }
   }
   if (status !== 0) process.stderr.write(`se2: ${line}\n`);
   return status;

@@ -327,9 +327,13 @@ check_wrapper_interface() {
   exports=$(awk '$1 == "export" { print $2 }' <<<"$iface" | sort | tr '\n' ' ')
   [ "$exports" = "_start allocate deallocate memory run_e ${2:-}" ] \
     || die "unexpected exports: $exports"
-  imports=$(awk '$1 == "import" { print $2 }' <<<"$iface" | grep -v '^wasi_snapshot_preview1\.' \
-    | sort | tr '\n' ' ')
-  [ "$imports" = "env.return_error env.return_result " ] || die "unexpected imports: $imports"
+  # ---- SE2 ABI (issue 12): the env imports are exactly the .wit's, with its signatures ----
+  local want
+  imports=$(grep '^import ' <<<"$iface" | grep -v '^import wasi_snapshot_preview1\.' | sort)
+  want=$("$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/abigen.py" --print-imports | sort)
+  [ "$imports" = "$want" ] || die "the module's imports are not those of guest/abi/se2.wit:
+$(diff <(echo "$want") <(echo "$imports") || true)"
+  # ---- end SE2 ABI ----
 }
 
 # --- the standard library bundle ----------------------------------------------------------
@@ -403,6 +407,12 @@ cached deps make_sysroot build_zlib build_bzip2 build_xz build_sqlite
 step_done
 step_start "CPython $PY_VERSION (configure + make)"; cached cpython build_cpython; step_done
 step_start "libpython3.11.a (merged)"; merge_libpython; step_done
+# ---- SE2 ABI (issue 12): the committed bindings must be what guest/abi/se2.wit gives ----
+step_start "ABI bindings (guest/abi/se2.wit -> se2_env.h, sdk_functions.c, sdk.pyi, abi.generated.ts)"
+"$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/abigen.py" --check \
+  || die "generated ABI files are stale: run $BUILD_PYTHON guest/tools/abigen.py and commit them"
+step_done
+# ---- end SE2 ABI ----
 step_start "wrapper.wasm"; build_wrapper; step_done
 step_start "python311-core.zip + python311-rest.zip"; build_stdlib_zip; step_done
 step_start "wrapper.wasm (Wizer snapshot)"; build_snapshot; step_done

@@ -10,6 +10,21 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WASI } from 'node:wasi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENV_SIGNATURES } from '../src/host/abi.generated.ts';
+import { createSe2Host } from '../src/host/se2.ts';
+import type { LogEntry, RunContext, Se2Response } from '../src/host/types.ts';
+import {
+  ERRORS_EXPECTED,
+  ERRORS_RESPONSE,
+  HELPERS_EXPECTED,
+  HELPERS_RESPONSE,
+  RAW_EXPECTED,
+  RAW_RESPONSE,
+  RAW_SEVERITIES,
+  SURFACE_CONTEXT,
+  SURFACE_IDENT,
+  SURFACE_PLUGIN,
+} from '../src/host/testdata/se2_surface.ts';
 
 const guestFile = (name: string) => new URL(`../public/guest/${name}`, import.meta.url);
 const articlePlugin = readFileSync(new URL('./plugin/plugin.py', import.meta.url), 'utf8');
@@ -22,8 +37,13 @@ type Outcome =
   | { kind: 'error'; ident: number; code: number; message: string };
 
 interface Guest {
-  /** Calls run_e with the payload (a string is sent as UTF-8) and returns what the module reported. */
-  run(payload: string | Uint8Array, ident: number): Outcome[];
+  /** Calls run_e with the payload (a string is sent as UTF-8) and returns what the module reported.
+   * `context`: the SE2 request and fetch mocks, served by src/host/se2.ts. */
+  run(payload: string | Uint8Array, ident: number, context?: RunContext): Outcome[];
+  /** The response headers and state of the last run. */
+  se2(): Se2Response;
+  /** The host's lines of src/host/se2.ts and the plugin's log_msg entries, in order. */
+  hostLog: LogEntry[];
   stdout(): string;
   stderr(): string;
   startMs: number;
@@ -108,9 +128,19 @@ function startGuest(
       return original(...args);
     };
   }
+  // The env imports beyond the outcome are src/host/se2.ts's, the same code the page and CLI run.
+  const hostLog: LogEntry[] = [];
+  const se2 = createSe2Host({
+    memory: () => memory!,
+    log: (text, ident) => hostLog.push({ level: 'host', file: 'se2.ts', ident, text, stream: 'stdout', time: 0 }),
+    emit: (entry) => hostLog.push(entry),
+    clock: () => 0,
+  });
+  let lastSe2: Se2Response = { response: { headers: {} }, state: {} };
   const instance = new WebAssembly.Instance(wasmModule, {
     wasi_snapshot_preview1: traced,
     env: {
+      ...se2.env,
       return_result(ptr: number, len: number, ident: number) {
         outcomes.push({ kind: 'result', ident, text: text(ptr, len) });
       },
@@ -133,12 +163,16 @@ function startGuest(
   return {
     startMs,
     paths,
-    run(payload, ident) {
+    hostLog,
+    se2: () => lastSe2,
+    run(payload, ident, context) {
       const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
       const ptr = exports.allocate(bytes.length + 1);
       new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
       outcomes = [];
+      se2.begin(ident, context);
       exports.run_e(ptr, bytes.length, ident);
+      lastSe2 = se2.end();
       exports.deallocate(ptr, bytes.length + 1);
       return outcomes;
     },
@@ -151,7 +185,7 @@ function startGuest(
 void closeSync;
 
 describe('wrapper.wasm interface', () => {
-  it('exports exactly the plugin ABI and imports only env + WASI', () => {
+  it('exports exactly the plugin ABI and imports only the env functions of se2.wit + WASI', () => {
     const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
     // Wizer drops wizer.initialize from the pre-initialised module.
     expect(exports).toEqual([
@@ -163,7 +197,7 @@ describe('wrapper.wasm interface', () => {
     ]);
     const imports = WebAssembly.Module.imports(module);
     const env = imports.filter((i) => i.module === 'env').map((i) => `${i.name}:${i.kind}`).sort();
-    expect(env).toEqual(['return_error:function', 'return_result:function']);
+    expect(env).toEqual(Object.keys(ENV_SIGNATURES).map((name) => `${name}:function`).sort());
     const others = imports.filter((i) => i.module !== 'env' && i.module !== 'wasi_snapshot_preview1');
     expect(others).toEqual([]);
   });
@@ -212,6 +246,36 @@ describe("the article's plugin", () => {
     }
     console.info(`node:wasi: run_e on a warm instance ${times.map((t) => t.toFixed(2)).join(', ')} ms`);
     expect(guest.stdout()).toContain('| id=-7 | Calling plugin.run_e');
+  });
+});
+
+describe('the SE2 surface of se2.wit under node:wasi (env from src/host/se2.ts)', () => {
+  let guest: Guest;
+  beforeAll(() => {
+    guest = startGuest({ 'plugin.py': SURFACE_PLUGIN });
+  });
+  const result = (outcomes: Outcome[]) => {
+    expect(outcomes).toHaveLength(1);
+    const [outcome] = outcomes;
+    if (outcome?.kind !== 'result') throw new Error(`no result: ${JSON.stringify(outcome)}`);
+    return JSON.parse(outcome.text);
+  };
+
+  it('every function called directly: the same answers as on browser_wasi_shim', () => {
+    expect(result(guest.run('raw', SURFACE_IDENT, SURFACE_CONTEXT))).toEqual(RAW_EXPECTED);
+    expect(guest.se2()).toEqual(RAW_RESPONSE);
+    expect(guest.hostLog.filter((e) => e.file === 'log_msg').map((e) => e.severity)).toEqual(RAW_SEVERITIES);
+    expect(guest.stdout()).toContain(
+      `\t\x1b[32m[sdk_module.c]\x1b[0m | id=${SURFACE_IDENT} | sdk.request_set_field called with field_type 4, key 4 bytes and value 1 bytes\n`,
+    );
+  });
+
+  it('the helpers and the error paths', () => {
+    expect(result(guest.run('helpers', SURFACE_IDENT, SURFACE_CONTEXT))).toEqual(HELPERS_EXPECTED);
+    expect(guest.se2()).toEqual(HELPERS_RESPONSE);
+    expect(result(guest.run('errors', SURFACE_IDENT, SURFACE_CONTEXT))).toEqual(ERRORS_EXPECTED);
+    expect(guest.se2()).toEqual(ERRORS_RESPONSE);
+    expect(guest.stderr()).toBe('');
   });
 });
 

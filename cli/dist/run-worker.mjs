@@ -1416,7 +1416,7 @@ function pluginTree(files) {
     }
     const name = parts[parts.length - 1];
     if (dir.has(name)) throw new Error(`plugin path ${path} is given twice`);
-    dir.set(name, utf8.encode(source));
+    dir.set(name, typeof source === "string" ? utf8.encode(source) : source);
   }
   const build = (node) => new Map([...node].map(([name, child]) => [name, child instanceof Uint8Array ? new File(child) : new Directory(build(child))]));
   return build(root);
@@ -1504,14 +1504,307 @@ function parseModuleLine(line, stream, time) {
   return { level, file, ident, text: line.slice(m[0].length), stream, time };
 }
 
-// src/host/mem.ts
+// src/host/abi.generated.ts
+var MAX_VALUE_BYTES = 16777216;
+var FieldType = {
+  /** `method`, `url`, `id` or `body` of the request (`id` cannot be set). */
+  meta: 0,
+  /** A top-level field of the request body, read as JSON; its value must be a string. */
+  body: 1,
+  /** A request header; names are case-insensitive. */
+  header: 2,
+  /** A URL parameter of the route (`/users/:id` gives `id`). */
+  params: 3,
+  /** A value of the run's state, carried from one step of a sequence to the next. */
+  state: 4,
+  /** A query parameter of the request URL (read only). */
+  query: 5
+};
+var LogLevelNames = ["unset", "error", "warn", "info", "debug"];
+var HttpMethodNames = ["get", "head", "options", "post", "put", "patch", "delete"];
+
+// src/host/se2.ts
 var utf82 = new TextEncoder();
+var lenient = new TextDecoder("utf-8");
+var strict = new TextDecoder("utf-8", { fatal: true });
+var EMPTY_REQUEST = { method: "", url: "", headers: {}, params: {}, body: "", state: {} };
+function lowerKeys(record) {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+}
+function lookup(record, key) {
+  return Object.hasOwn(record, key) ? record[key] : "";
+}
+var CallError = class extends Error {
+};
+function bodyObject(body) {
+  if (body === "") return {};
+  let value;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    throw new CallError(`the request body is not JSON: ${e.message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CallError("the request body is not a JSON object");
+  }
+  return value;
+}
+function getField(run, fieldType, key) {
+  const req = run.request;
+  switch (fieldType) {
+    case FieldType.meta:
+      if (key === "method") return req.method;
+      if (key === "url") return req.url;
+      if (key === "id") return String(run.ident);
+      if (key === "body") return req.body;
+      return "";
+    case FieldType.body: {
+      const body = bodyObject(req.body);
+      if (!Object.hasOwn(body, key)) return "";
+      const value = body[key];
+      if (typeof value !== "string") throw new CallError(`request body value ${key} is not a string`);
+      return value;
+    }
+    case FieldType.header:
+      return lookup(req.headers, key.toLowerCase());
+    case FieldType.params:
+      return lookup(req.params, key);
+    case FieldType.state:
+      return lookup(req.state, key);
+    case FieldType.query: {
+      let url;
+      try {
+        url = new URL(req.url, "http://localhost/");
+      } catch {
+        throw new CallError(`the request URL cannot be parsed: ${req.url}`);
+      }
+      return url.searchParams.get(key) ?? "";
+    }
+    default:
+      throw new CallError(`invalid field type: the module asked for field type ${fieldType}`);
+  }
+}
+function setField(run, fieldType, key, value) {
+  const req = run.request;
+  switch (fieldType) {
+    case FieldType.meta:
+      if (key === "method") req.method = value;
+      else if (key === "url") req.url = value;
+      else if (key === "body") req.body = value;
+      else if (key !== "id") throw new CallError(`key not found: meta has method, url, id and body, not ${key}`);
+      return;
+    case FieldType.body: {
+      const body = bodyObject(req.body);
+      body[key] = value;
+      req.body = JSON.stringify(body);
+      return;
+    }
+    case FieldType.header:
+      req.headers[key.toLowerCase()] = value;
+      return;
+    case FieldType.params:
+      req.params[key] = value;
+      return;
+    case FieldType.state:
+      req.state[key] = value;
+      return;
+    default:
+      throw new CallError(`invalid field type: the module cannot set field type ${fieldType}`);
+  }
+}
+function splitFetchUrl(raw) {
+  const [url, ...parts] = raw.split("::");
+  const headers = {};
+  for (const part of parts) {
+    const colon = part.indexOf(":");
+    if (colon <= 0) throw new CallError(`header was not formatted correctly: ${part}`);
+    headers[part.slice(0, colon)] = part.slice(colon + 1);
+  }
+  return { url, headers };
+}
+function findMock(mocks, method, url) {
+  const exact = `${method} ${url}`;
+  if (Object.hasOwn(mocks, exact)) return mocks[exact];
+  const normal = normalUrl(url);
+  for (const [key, mock] of Object.entries(mocks)) {
+    const space = key.indexOf(" ");
+    if (key.slice(0, space).toUpperCase() === method && normal !== null && normalUrl(key.slice(space + 1)) === normal) return mock;
+  }
+  return void 0;
+}
+function normalUrl(url) {
+  try {
+    return new URL(url).href;
+  } catch {
+    return null;
+  }
+}
+function fetchFromMocks(run, method, rawUrl, body, log) {
+  const name = HttpMethodNames[method];
+  if (name === void 0) throw new CallError(`invalid method ${method}: fetch_url takes 0 (GET) to 6 (DELETE)`);
+  const verb = name.toUpperCase();
+  const { url, headers } = splitFetchUrl(rawUrl);
+  const said = `${verb} ${url} (headers: ${Object.keys(headers).length}, body: ${body.length} bytes)`;
+  const mock = findMock(run.mocks, verb, url);
+  if (mock === void 0) {
+    throw new CallError(`no fetch mock for ${verb} ${url} (this host makes no real requests)`);
+  }
+  log(`fetch_url ${said} -> mocked ${mock.status}, ${utf82.encode(mock.body).length} bytes`);
+  if (mock.status > 299) throw new CallError(`${mock.status}: ${mock.body}`);
+  return utf82.encode(mock.body);
+}
+function createSe2Host(options) {
+  let run = null;
+  const log = (text, ident = null) => options.log(text, ident);
+  const bytesAt = (ptr, len) => {
+    const memory = options.memory();
+    const start = ptr >>> 0;
+    const length = len >>> 0;
+    if (start + length > memory.buffer.byteLength) {
+      throw new RangeError(`${length} bytes at 0x${start.toString(16)} lie outside the module's memory`);
+    }
+    return new Uint8Array(memory.buffer, start, length);
+  };
+  const textAt = (ptr, len) => lenient.decode(bytesAt(ptr, len));
+  const runFor = (what, ident) => {
+    if (run !== null && run.ident === ident) return run;
+    log(`${what} for id=${ident} refused: no run with that id is in progress`, ident);
+    return null;
+  };
+  const answer = (what, ident, lens, body) => {
+    const current = runFor(what, ident);
+    if (current === null) return -1;
+    if (current.answer !== null) {
+      log(`${what} refused: the answer of the previous call was not collected with get_ffi_result`, ident);
+      return -1;
+    }
+    let result;
+    try {
+      const over = lens.find((len) => len > MAX_VALUE_BYTES);
+      if (over !== void 0) throw new CallError(`a value of ${over} bytes is over the limit of ${MAX_VALUE_BYTES} bytes`);
+      result = { ok: true, bytes: body(current) };
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      result = { ok: false, message: e.message };
+      log(`${what} failed: ${e.message}`, ident);
+    }
+    current.answer = result;
+    return result.ok ? result.bytes.length : -utf82.encode(result.message).length;
+  };
+  const env = {
+    get_ffi_result(ptr, ident) {
+      const current = runFor("get_ffi_result", ident);
+      if (current === null) return -1;
+      if (current.answer === null) {
+        log("get_ffi_result: no answer is waiting", ident);
+        return -1;
+      }
+      const bytes = current.answer.ok ? current.answer.bytes : utf82.encode(current.answer.message);
+      current.answer = null;
+      bytesAt(ptr, bytes.length).set(bytes);
+      return 0;
+    },
+    add_ffi_var(namePtr, nameLen, valuePtr, valueLen, ident) {
+      const current = runFor("add_ffi_var", ident);
+      if (current === null) return -1;
+      const name = textAt(namePtr, nameLen);
+      current.vars.push([name, textAt(valuePtr, valueLen)]);
+      log(`add_ffi_var ${name} (${valueLen} bytes; ${current.vars.length} variables)`, ident);
+      return 0;
+    },
+    fetch_url(method, urlPtr, urlLen, bodyPtr, bodyLen, ident) {
+      return answer(
+        "fetch_url",
+        ident,
+        [urlLen, bodyLen],
+        (current) => fetchFromMocks(current, method, textAt(urlPtr, urlLen), bytesAt(bodyPtr, bodyLen), (text) => log(text, ident))
+      );
+    },
+    log_msg(ptr, len, level, ident) {
+      if (runFor("log_msg", ident) === null) return;
+      const severity = level >= 1 && level <= 4 ? LogLevelNames[level] : "info";
+      options.emit({
+        level: "python",
+        file: "log_msg",
+        ident,
+        text: textAt(ptr, len),
+        stream: "stdout",
+        time: options.clock(),
+        severity
+      });
+    },
+    request_get_field(fieldType, keyPtr, keyLen, ident) {
+      return answer(
+        "request_get_field",
+        ident,
+        [keyLen],
+        (current) => utf82.encode(getField(current, fieldType, textAt(keyPtr, keyLen)))
+      );
+    },
+    request_set_field(fieldType, keyPtr, keyLen, valuePtr, valueLen, ident) {
+      return answer("request_set_field", ident, [keyLen, valueLen], (current) => {
+        let value;
+        try {
+          value = strict.decode(bytesAt(valuePtr, valueLen));
+        } catch {
+          throw new CallError("the value is not UTF-8 text");
+        }
+        setField(current, fieldType, textAt(keyPtr, keyLen), value);
+        return new Uint8Array(0);
+      });
+    },
+    resp_set_header(keyPtr, keyLen, valuePtr, valueLen, ident) {
+      const current = runFor("resp_set_header", ident);
+      if (current === null) return;
+      if (keyLen > MAX_VALUE_BYTES || valueLen > MAX_VALUE_BYTES) {
+        log(`resp_set_header ignored: a value is over the limit of ${MAX_VALUE_BYTES} bytes`, ident);
+        return;
+      }
+      const key = textAt(keyPtr, keyLen);
+      for (const name of Object.keys(current.responseHeaders)) {
+        if (name.toLowerCase() === key.toLowerCase()) delete current.responseHeaders[name];
+      }
+      current.responseHeaders[key] = textAt(valuePtr, valueLen);
+    }
+  };
+  return {
+    env,
+    begin(ident, context = {}) {
+      const request = context.request ?? EMPTY_REQUEST;
+      run = {
+        ident,
+        request: {
+          method: request.method,
+          url: request.url,
+          headers: lowerKeys(request.headers),
+          params: { ...request.params },
+          body: request.body,
+          state: { ...request.state }
+        },
+        mocks: context.fetch ?? {},
+        responseHeaders: {},
+        vars: [],
+        answer: null
+      };
+    },
+    end() {
+      const finished = run;
+      run = null;
+      if (finished === null) return { response: { headers: {} }, state: {} };
+      if (finished.answer !== null) log("the last answer was never collected with get_ffi_result", finished.ident);
+      return { response: { headers: finished.responseHeaders }, state: finished.request.state };
+    }
+  };
+}
+
+// src/host/mem.ts
+var utf83 = new TextEncoder();
 var utf8Decoder = new TextDecoder("utf-8");
 function hex(ptr) {
   return `0x${(ptr >>> 0).toString(16)}`;
 }
 function withGuestString(exports, text, log, body) {
-  const bytes = utf82.encode(text);
+  const bytes = utf83.encode(text);
   const size = bytes.length + 1;
   const ptr = exports.allocate(size);
   if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
@@ -1575,7 +1868,14 @@ async function prepareInstance(options) {
     if (running.outcome !== null) log(`${what} called again: it replaces the earlier outcome`, ident);
     running.outcome = value;
   };
+  const se2 = createSe2Host({
+    memory: () => exports.memory,
+    log: (text, ident) => hostLog("se2.ts", text, ident),
+    emit,
+    clock
+  });
   const env = {
+    ...se2.env,
     return_result(ptr, len, ident) {
       record("return_result", ident, () => {
         const value = readGuestString(exports.memory, ptr, len);
@@ -1624,8 +1924,8 @@ async function prepareInstance(options) {
     pendingTimings.start = performance.now() - t2;
     flushOutput();
   };
-  const takeReport = (outcome2) => {
-    const report = { outcome: outcome2, log: pendingLog, timings: pendingTimings };
+  const takeReport = (outcome2, extra = {}) => {
+    const report = { outcome: outcome2, log: pendingLog, timings: pendingTimings, ...extra };
     pendingLog = [];
     pendingTimings = {};
     return report;
@@ -1638,13 +1938,14 @@ async function prepareInstance(options) {
     get reusable() {
       return alive && memoryBytes() <= MAX_REUSED_MEMORY_BYTES;
     },
-    run(payload, ident) {
+    run(payload, ident, context) {
       if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
       if (!alive) {
         return takeReport({ kind: "crash", message: startCrash ?? "the module is no longer running: start a new host" });
       }
       const wrapper = exports;
       running = { ident, outcome: null };
+      se2.begin(ident, context);
       const runStarted = performance.now();
       let crash = null;
       try {
@@ -1671,7 +1972,7 @@ async function prepareInstance(options) {
         log(`the instance's memory grew to ${Math.round(memoryBytes() / 2 ** 20)} MiB: the next run gets a fresh instance`, ident);
       }
       running = null;
-      return takeReport(outcome2);
+      return takeReport(outcome2, se2.end());
     }
   };
   let started = false;
@@ -1694,5 +1995,5 @@ var host = await createHost({
   files: job.files,
   onLog: (entry) => post({ type: "log", entry })
 });
-var { outcome, timings } = host.run(job.payload, job.ident);
-post({ type: "done", outcome, timings });
+var { outcome, timings, response, state } = host.run(job.payload, job.ident, job.context);
+post({ type: "done", outcome, timings, response, state });

@@ -9,9 +9,9 @@ var I32_MAX = 2 ** 31 - 1;
 function isExecutionId(ident) {
   return typeof ident === "number" && Number.isInteger(ident) && ident >= I32_MIN && ident <= I32_MAX;
 }
-function parseExecutionId(text) {
-  if (!/^\s*-?\d{1,10}\s*$/.test(text)) return null;
-  const n = Number(text);
+function parseExecutionId(text2) {
+  if (!/^\s*-?\d{1,10}\s*$/.test(text2)) return null;
+  const n = Number(text2);
   return isExecutionId(n) ? n : null;
 }
 
@@ -124,11 +124,17 @@ function formatEntry(entry, color) {
   if (entry.file === "") return indent + entry.text;
   const name = color ? `${LEVEL_COLOR[entry.level]}[${entry.file}]${RESET}` : `[${entry.file}]`;
   const id = entry.ident === null ? "" : `id=${entry.ident} | `;
-  return `${indent}${name} | ${id}${entry.text}`;
+  const severity = entry.severity === void 0 ? "" : `[${entry.severity}] `;
+  return `${indent}${name} | ${id}${severity}${entry.text}`;
 }
 
-// src/host/mem.ts
+// src/host/se2.ts
 var utf82 = new TextEncoder();
+var lenient = new TextDecoder("utf-8");
+var strict = new TextDecoder("utf-8", { fatal: true });
+
+// src/host/mem.ts
+var utf83 = new TextEncoder();
 var utf8Decoder = new TextDecoder("utf-8");
 
 // src/host/runtime.ts
@@ -213,6 +219,86 @@ async function readGuest(wrapperPath) {
   return { wrapper, stdlib };
 }
 
+// cli/context.ts
+var MOCK_KEY = /^[A-Z]+ \S+$/;
+var FieldProblem = class extends Error {
+  constructor(path, what) {
+    super(what);
+    this.path = path;
+    this.what = what;
+  }
+  path;
+  what;
+};
+var problem = (where, what) => new FieldProblem(where, what);
+var join3 = (where, key) => where === "" ? key : `${where}.${key}`;
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var text = (value, where) => {
+  if (typeof value !== "string") throw problem(where, "must be a string");
+  return value;
+};
+var textMap = (value, where) => {
+  if (!isObject(value)) throw problem(where, "must be an object of strings");
+  const out = {};
+  for (const [k, v] of Object.entries(value)) out[k] = text(v, join3(where, k));
+  return out;
+};
+function exactly(value, where, fields) {
+  if (!isObject(value)) throw problem(where, "must be a JSON object");
+  const names = Object.keys(fields);
+  for (const key of Object.keys(value)) {
+    if (!names.includes(key)) throw problem(where, `has an unknown field "${key}" (fields: ${names.join(", ")})`);
+  }
+  const out = {};
+  for (const name of names) {
+    if (!(name in value)) throw problem(where, `has no field "${name}"`);
+    out[name] = fields[name](value[name], join3(where, name));
+  }
+  return out;
+}
+var status = (value, where) => {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 100 || value > 599) {
+    throw problem(where, "must be an HTTP status from 100 to 599");
+  }
+  return value;
+};
+function checkRequest(value, where) {
+  return exactly(value, where, { method: text, url: text, headers: textMap, params: textMap, body: text, state: textMap });
+}
+function checkFetchMocks(value, where) {
+  if (!isObject(value)) throw problem(where, 'must be a JSON object of "METHOD URL": {status, headers, body}');
+  const mocks = {};
+  for (const [key, mock] of Object.entries(value)) {
+    if (!MOCK_KEY.test(key)) throw problem(where, `has a key "${key}" that is not "METHOD URL" (e.g. "GET https://example.com/")`);
+    mocks[key] = exactly(mock, join3(where, key), { status, headers: textMap, body: text });
+  }
+  return mocks;
+}
+async function readJson(path, what) {
+  const source = await readText(path, what);
+  try {
+    return JSON.parse(source);
+  } catch (e) {
+    throw new InputError(`${what} ${path} is not JSON: ${e.message}`);
+  }
+}
+async function readRunContext(requestFile, fetchFile) {
+  if (requestFile === void 0 && fetchFile === void 0) return null;
+  const context = {};
+  const checked = async (flag, file, check) => {
+    const value = await readJson(file, `${flag} file`);
+    try {
+      return check(value, "");
+    } catch (e) {
+      if (!(e instanceof FieldProblem)) throw e;
+      throw new InputError(`${flag} ${file}: ${e.path === "" ? "" : `"${e.path}" `}${e.what}`);
+    }
+  };
+  if (requestFile !== void 0) context.request = await checked("--request", requestFile, checkRequest);
+  if (fetchFile !== void 0) context.fetch = await checked("--fetch", fetchFile, checkFetchMocks);
+  return context;
+}
+
 // cli/options.ts
 import { parseArgs } from "node:util";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -223,11 +309,16 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --plugin-root DIR     folder holding plugin.py and its helper modules (default: the article's plugin)
   --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
   --payload-file FILE   read the payload from FILE (UTF-8) instead
+  --request FILE        the SE2 request the run serves, JSON:
+                        {"method", "url", "headers": {}, "params": {}, "body", "state": {}}
+  --fetch FILE          mocked answers of fetch_url, JSON:
+                        {"GET https://host/path": {"status": 200, "headers": {}, "body": "..."}}
   --ident N             execution id, a 32-bit integer (default: ${DEFAULT_IDENT})
   --wrapper PATH        the wrapper module; the stdlib zips are read from its folder
                         (default: public/guest/wrapper.wasm)
   --timeout SECONDS     time limit of the whole run (default: 10)
-  --json                print one JSON object instead of the log
+  --json                print one JSON object instead of the log (with --request or --fetch
+                        it also holds "response": {"headers"} and "state")
   --no-color            no ANSI colours
   -h, --help            this text
 
@@ -243,6 +334,8 @@ function parseOptions(argv, isTty) {
         "plugin-root": { type: "string" },
         payload: { type: "string" },
         "payload-file": { type: "string" },
+        request: { type: "string" },
+        fetch: { type: "string" },
         ident: { type: "string" },
         wrapper: { type: "string" },
         timeout: { type: "string" },
@@ -272,6 +365,8 @@ function parseOptions(argv, isTty) {
       pluginRoot: values["plugin-root"] ?? root("guest/plugin"),
       payload: values["payload-file"] !== void 0 ? { file: values["payload-file"] } : { text: values.payload ?? DEFAULT_PAYLOAD },
       ident,
+      ...values.request !== void 0 && { requestFile: values.request },
+      ...values.fetch !== void 0 && { fetchFile: values.fetch },
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
       timeoutMs: timeout * 1e3,
       json: values.json,
@@ -755,6 +850,49 @@ function string(message$1) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _subIssues(datasets) {
+  let issues;
+  if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue);
+  else issues = dataset.issues;
+  return issues;
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "union",
+    reference: union,
+    expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      let validDataset;
+      let typedDatasets;
+      let untypedDatasets;
+      for (const schema of this.options) {
+        const optionDataset = schema["~run"]({ value: dataset.value }, config$1);
+        if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+        else typedDatasets = [optionDataset];
+        else {
+          validDataset = optionDataset;
+          break;
+        }
+        else if (untypedDatasets) untypedDatasets.push(optionDataset);
+        else untypedDatasets = [optionDataset];
+      }
+      if (validDataset) return validDataset;
+      if (typedDatasets) {
+        if (typedDatasets.length === 1) return typedDatasets[0];
+        _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+        dataset.typed = true;
+      } else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+      else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function unknown() {
   return _standardSchema({
     kind: "schema",
@@ -873,7 +1011,12 @@ var LogEntrySchema = object({
   ident: nullable(Finite),
   text: string(),
   stream: picklist(["stdout", "stderr"]),
-  time: Finite
+  time: Finite,
+  severity: optional(picklist(["error", "warn", "info", "debug"]))
+});
+var Se2ResponseSchema = object({
+  response: optional(object({ headers: record(string(), string()) })),
+  state: optional(record(string(), string()))
 });
 var OutcomeSchema = variant("kind", [
   object({ kind: literal("result"), value: string() }),
@@ -887,7 +1030,7 @@ var TimingsSchema = object({
   start: optional(Finite),
   run: optional(Finite)
 });
-var FilesSchema = record(string(), string());
+var FilesSchema = record(string(), union([string(), Bytes]));
 var StdlibSpecSchema = object({
   bytes: record(string(), Bytes),
   lazy: record(string(), string())
@@ -918,24 +1061,25 @@ var RelayCommandSchema = object({ kind: literal("terminate") });
 function parse(schema, data) {
   const result = safeParse(schema, data);
   if (result.success) return { ok: true, value: result.output };
-  const problem = result.issues.slice(0, 3).map((issue) => `${getDotPath(issue) ?? "(message)"}: ${issue.message}`).join("; ");
-  return { ok: false, problem };
+  const problem2 = result.issues.slice(0, 3).map((issue) => `${getDotPath(issue) ?? "(message)"}: ${issue.message}`).join("; ");
+  return { ok: false, problem: problem2 };
 }
 
 // cli/protocol.ts
 var FromWorkerSchema = variant("type", [
   object({ type: literal("log"), entry: LogEntrySchema }),
-  object({ type: literal("done"), outcome: OutcomeSchema, timings: TimingsSchema })
+  object({ type: literal("done"), outcome: OutcomeSchema, timings: TimingsSchema, ...Se2ResponseSchema.entries })
 ]);
 
 // cli/se2.ts
 async function loadJob(options) {
-  const [files, { wrapper, stdlib }, payload] = await Promise.all([
+  const [files, { wrapper, stdlib }, payload, context] = await Promise.all([
     readPluginFolder(options.pluginRoot),
     readGuest(options.wrapper),
-    "file" in options.payload ? readText(options.payload.file, "payload file") : Promise.resolve(options.payload.text)
+    "file" in options.payload ? readText(options.payload.file, "payload file") : Promise.resolve(options.payload.text),
+    readRunContext(options.requestFile, options.fetchFile)
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident };
+  return { files, wrapper, stdlib, payload, ident: options.ident, ...context !== null && { context } };
 }
 var RUNNER = true ? "./dist/run-worker.mjs" : "./run-worker.mjs";
 function runInWorker(job, timeoutMs, onLog) {
@@ -951,7 +1095,10 @@ function runInWorker(job, timeoutMs, onLog) {
       const parsed = parse(FromWorkerSchema, data);
       if (!parsed.ok) finish({ kind: "failed", message: `the runner sent a malformed message (${parsed.problem})` });
       else if (parsed.value.type === "log") onLog(parsed.value.entry);
-      else finish({ kind: "outcome", outcome: parsed.value.outcome, timings: parsed.value.timings });
+      else {
+        const { outcome, timings, response, state } = parsed.value;
+        finish({ kind: "outcome", outcome, timings, response, state });
+      }
     });
     worker.on("error", (e) => finish({ kind: "failed", message: e.message }));
     worker.on("exit", (code) => finish({ kind: "failed", message: `the runner stopped early (exit ${code})` }));
@@ -1001,7 +1148,7 @@ async function main() {
     else process.stdout.write(`${formatEntry(entry, options.color)}
 `);
   });
-  const [status, line] = verdict(ending, options.timeoutMs);
+  const [status2, line] = verdict(ending, options.timeoutMs);
   if (options.json) {
     const outcome = ending.kind === "outcome" ? ending.outcome : null;
     const report = {
@@ -1011,7 +1158,12 @@ async function main() {
       crash: outcome?.kind === "crash" ? outcome.message : ending.kind === "failed" ? line : null,
       timeout: ending.kind === "timeout" ? options.timeoutMs / 1e3 : null,
       log,
-      timings: { ...ending.kind === "outcome" ? ending.timings : {}, total: performance.now() - started }
+      timings: { ...ending.kind === "outcome" ? ending.timings : {}, total: performance.now() - started },
+      // Only a run given an SE2 context reports these, so the plain run's object stays as it was.
+      ...job.context !== void 0 && {
+        response: { headers: ending.kind === "outcome" && ending.response?.headers || {} },
+        state: ending.kind === "outcome" && ending.state || job.context.request?.state || {}
+      }
     };
     process.stdout.write(`${JSON.stringify(report)}
 `);
@@ -1019,9 +1171,14 @@ async function main() {
     process.stdout.write(`
 ${line}
 `);
-  }
-  if (status !== 0) process.stderr.write(`se2: ${line}
+    if (job.context !== void 0 && ending.kind === "outcome") {
+      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}
+state: ${JSON.stringify(ending.state ?? {})}
 `);
-  return status;
+    }
+  }
+  if (status2 !== 0) process.stderr.write(`se2: ${line}
+`);
+  return status2;
 }
 process.exitCode = await main();

@@ -2,7 +2,8 @@
  * The wasm boundary: every export and import of wrapper.wasm is here.
  *
  * Exports: _start, allocate, deallocate, run_e, wizer.initialize (and memory, from the linker).
- * Imports: env.return_result, env.return_error (plus wasi_snapshot_preview1.* from wasi-libc).
+ * Imports: the env functions of guest/abi/se2.wit, declared in the generated se2_env.h (the sdk
+ * module's generated functions call them too), plus wasi_snapshot_preview1.* from wasi-libc.
  *
  * The module is linked without crt1 (-nostartfiles, --no-entry): wasi-libc's command _start
  * would call exit() when main returns, and its reactor _initialize makes node:wasi's start()
@@ -19,26 +20,21 @@
 #include "embed.h"
 #include "errors.h"
 #include "log.h"
+#include "sdk_module.h"
+#include "se2_env.h"
 
 #define WASM_EXPORT(name) __attribute__((export_name(name)))
-#define WASM_IMPORT(module, name) __attribute__((import_module(module), import_name(name)))
-
-WASM_IMPORT("env", "return_result")
-extern void env_return_result(const char *ptr, int32_t len, int32_t ident);
-
-WASM_IMPORT("env", "return_error")
-extern void env_return_error(int32_t code, const char *ptr, int32_t len, int32_t ident);
 
 extern void __wasm_call_ctors(void);
 
 void host_return_result(const char *result, size_t len, int32_t ident)
 {
-    env_return_result(result, (int32_t)len, ident);
+    se2_env_return_result(result, (int32_t)len, ident);
 }
 
 void host_return_error(int32_t code, const char *message, size_t len, int32_t ident)
 {
-    env_return_error(code, message, (int32_t)len, ident);
+    se2_env_return_error(code, message, (int32_t)len, ident);
 }
 
 /* Kept in linear memory, so a Wizer snapshot remembers that the constructors already ran. */
@@ -154,5 +150,8 @@ void run_e(const char *ptr, int32_t len, int32_t ident)
     /* A host that skipped _start still gets a working module. */
     run_ctors_once();
     embed_start();
+    /* The sdk helpers (sdk.log.info, sdk.req.header, ...) use this run's id. */
+    sdk_run_begin(ident);
     embed_run(ptr, (size_t)len, ident);
+    sdk_run_end();
 }

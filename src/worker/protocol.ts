@@ -20,6 +20,13 @@ export const LogEntrySchema = v.object({
   text: v.string(),
   stream: v.picklist(['stdout', 'stderr']),
   time: Finite,
+  severity: v.optional(v.picklist(['error', 'warn', 'info', 'debug'])),
+});
+
+/** What an SE2 run reports besides its outcome: the response headers set and the state after it. */
+export const Se2ResponseSchema = v.object({
+  response: v.optional(v.object({ headers: v.record(v.string(), v.string()) })),
+  state: v.optional(v.record(v.string(), v.string())),
 });
 
 export const OutcomeSchema = v.variant('kind', [
