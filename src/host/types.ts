@@ -39,5 +39,6 @@ export interface RunReport {
   timings: Timings;
 }
 
-/** The plugin folder: relative POSIX paths (`plugin.py`, `pkg/util.py`) to UTF-8 source. */
-export type PluginFiles = Record<string, string>;
+/** The plugin folder: relative POSIX paths (`plugin.py`, `pkg/util.py`, `data/logo.png`) to text
+ * (stored as UTF-8) or bytes (any file: images, SQLite databases, wheels). */
+export type PluginFiles = Record<string, string | Uint8Array>;
