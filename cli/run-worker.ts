@@ -9,10 +9,17 @@ export interface RunJob {
   files: PluginFiles;
   payload: string;
   ident: number;
+  quotaBytes: number;
 }
 
 const job = workerData as RunJob;
 const post = (message: FromWorker) => parentPort!.postMessage(message);
-const host = await createHost({ module: job.wrapper, stdlib: job.stdlib, files: job.files, onLog: (entry) => post({ type: 'log', entry }) });
+const host = await createHost({
+  module: job.wrapper,
+  stdlib: job.stdlib,
+  files: job.files,
+  quotaBytes: job.quotaBytes,
+  onLog: (entry) => post({ type: 'log', entry }),
+});
 const { outcome, timings } = host.run(job.payload, job.ident);
 post({ type: 'done', outcome, timings });

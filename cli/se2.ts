@@ -16,7 +16,7 @@ async function loadJob(options: Options): Promise<RunJob> {
     readGuest(options.wrapper),
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident };
+  return { files, wrapper, stdlib, payload, ident: options.ident, quotaBytes: options.quotaBytes };
 }
 
 function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) => void): Promise<Ending> {

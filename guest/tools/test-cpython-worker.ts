@@ -1,0 +1,33 @@
+// Runs one module of CPython's Lib/test in a fresh instance of the committed wrapper, through the
+// same host as the page and the CLI (src/host), and posts the outcome.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readGuest } from '../../cli/guest.ts';
+import { createHost, type PluginFiles } from '../../src/host/index.ts';
+
+interface Job {
+  module: string;
+  testDir: string;
+  runner: string;
+  wrapper: string;
+  quotaBytes: number;
+}
+const job = workerData as Job;
+
+async function addTree(files: PluginFiles, dir: string, prefix: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name === '__pycache__') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await addTree(files, path, `${prefix}${entry.name}/`);
+    else if (entry.isFile()) files[`${prefix}${entry.name}`] = new Uint8Array(await readFile(path));
+  }
+}
+
+const files: PluginFiles = { 'plugin.py': await readFile(job.runner, 'utf8') };
+await addTree(files, job.testDir, 'test/');
+const { wrapper, stdlib } = await readGuest(job.wrapper);
+const host = await createHost({ module: wrapper, stdlib, files, quotaBytes: job.quotaBytes });
+const report = host.run(job.module, 1);
+const tail = report.log.filter((e) => e.stream === 'stderr').slice(-15).map((e) => e.text);
+parentPort!.postMessage({ outcome: report.outcome, stderrTail: tail });
