@@ -95,8 +95,14 @@ function runModule(module: string, testDir: string): Promise<Row> {
       void worker.terminate();
       resolve({ module, ms: performance.now() - started, ...ending });
     };
-    const timer = setTimeout(() => done({ kind: 'broken', why: `timed out after ${timeoutMs / 1000} s`, stderrTail: [] }), timeoutMs);
-    worker.on('message', ({ outcome, stderrTail }: { outcome: Outcome; stderrTail: string[] }) => {
+    let current = '';
+    const timer = setTimeout(() => done({ kind: 'broken', why: `timed out after ${timeoutMs / 1000} s in ${current}`, stderrTail: [] }), timeoutMs);
+    worker.on('message', (message: { started: string } | { outcome: Outcome; stderrTail: string[] }) => {
+      if ('started' in message) {
+        current = message.started;
+        return;
+      }
+      const { outcome, stderrTail } = message;
       if (outcome.kind === 'result') done({ kind: 'counts', counts: JSON.parse(outcome.value) as Counts });
       else done({ kind: 'broken', why: outcome.kind === 'error' ? `error ${outcome.code}: ${outcome.message}` : outcome.kind === 'crash' ? `crash: ${outcome.message}` : 'no result', stderrTail });
     });

@@ -63,6 +63,10 @@ def run_e(payload, ident):
     shutil.rmtree(d)
     r["removed"] = os.path.exists(d)
     r["glob"] = sorted(str(p) for p in pathlib.Path("/plugin").glob("**/*.txt"))
+    fd = os.open("notes/today.txt", os.O_RDONLY)
+    os.set_blocking(fd, False)
+    r["blocking"] = os.get_blocking(fd)
+    os.close(fd)
     sdk.return_result(json.dumps(r), ident)
 `);
     expect(await resultOf({ 'plugin.py': plugin })).toEqual({
@@ -76,6 +80,7 @@ def run_e(payload, ident):
       mtime: true,
       removed: false,
       glob: ['/plugin/notes/today.txt'],
+      blocking: false,
     });
   });
 });
@@ -216,19 +221,21 @@ def run_e(payload, ident):
   });
 });
 
-describe('sleeping under the host poll_oneoff', () => {
-  it('time.sleep and asyncio.sleep wait as long as asked, and async run_e runs', async () => {
+describe('clocks and sleeping under the host (its own poll_oneoff and clocks)', () => {
+  it('time.sleep and asyncio.sleep wait as long as asked, process_time runs, and async run_e runs', async () => {
     const plugin = py(`
 import time, asyncio
 async def run_e(payload, ident):
-    t0 = time.monotonic()
+    t0, p0 = time.monotonic(), time.process_time()
     time.sleep(0.2)
     t1 = time.monotonic()
     await asyncio.gather(asyncio.sleep(0.2), asyncio.sleep(0.1))
     t2 = time.monotonic()
-    sdk.return_result(json.dumps([t1 - t0, t2 - t1]), ident)
+    sdk.return_result(json.dumps([t1 - t0, t2 - t1, time.process_time() > p0 > 0,
+                                  time.get_clock_info("process_time").resolution > 0]), ident)
 `);
-    const [slept, gathered] = (await resultOf({ 'plugin.py': plugin })) as [number, number];
+    const [slept, gathered, processTime, resolution] = (await resultOf({ 'plugin.py': plugin })) as [number, number, boolean, boolean];
+    expect([processTime, resolution]).toEqual([true, true]);
     expect(slept).toBeGreaterThanOrEqual(0.2);
     expect(slept).toBeLessThan(0.6);
     expect(gathered).toBeGreaterThanOrEqual(0.2);

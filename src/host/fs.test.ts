@@ -68,7 +68,7 @@ describe('the tree the module sees', () => {
     const folder = new MemDir(new Quota(100));
     fillPluginFolder(folder, { 'a.bin': bytes });
     const file = folder.entries.get('a.bin') as MemFile;
-    const fd = new OpenMemFile(file, true, true, false, RW, 0n);
+    const fd = new OpenMemFile(file, true, true, 0, RW, 0n);
     expect(fd.fd_write(new Uint8Array([9])).ret).toBe(wasi.ERRNO_SUCCESS);
     expect(Array.from(file.read(0, 10))).toEqual([9, 2, 3]);
     expect(Array.from(bytes)).toEqual([1, 2, 3]);

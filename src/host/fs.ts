@@ -1,4 +1,4 @@
-import type { Fd } from '@bjorn3/browser_wasi_shim';
+import { wasi, type Fd } from '@bjorn3/browser_wasi_shim';
 import { MemDir, MemFile, OpenMemDir, OpenMemFile, Quota } from './inode.ts';
 import type { PluginFiles } from './types.ts';
 
@@ -75,7 +75,7 @@ export function moduleFilesystem(stdlib: StdlibFiles, stdout: Fd, stderr: Fd, qu
   root.link('plugin', plugin);
   root.link('lib', lib);
   root.link('tmp', new MemDir(quota));
-  const stdin = new OpenMemFile(new MemFile(new Uint8Array(0), null), true, false, false, 0n, 0n);
+  const stdin = new OpenMemFile(new MemFile(new Uint8Array(0), null), true, false, 0, BigInt(wasi.RIGHTS_FD_READ), 0n);
   return {
     fds: [stdin, stdout, stderr, new OpenMemDir(root, '/')],
     setPluginFiles: (files) => fillPluginFolder(plugin, files),

@@ -297,21 +297,26 @@ export class OpenMemFile extends Fd {
     readonly file: MemFile,
     private readonly readable: boolean,
     private readonly writable: boolean,
-    private append: boolean,
+    /** The fd flags (append, nonblock, sync, ...): kept as set, only append changes what we do. */
+    private fdflags: number,
     private readonly rightsBase: bigint,
     private readonly rightsInheriting: bigint,
   ) {
     super();
   }
 
+  private get append(): boolean {
+    return (this.fdflags & wasi.FDFLAGS_APPEND) !== 0;
+  }
+
   override fd_fdstat_get(): { ret: number; fdstat: wasi.Fdstat | null } {
-    const fdstat = new wasi.Fdstat(wasi.FILETYPE_REGULAR_FILE, this.append ? wasi.FDFLAGS_APPEND : 0);
+    const fdstat = new wasi.Fdstat(wasi.FILETYPE_REGULAR_FILE, this.fdflags);
     fdstat.fs_rights_base = this.rightsBase;
     fdstat.fs_rights_inherited = this.rightsInheriting;
     return { ret: wasi.ERRNO_SUCCESS, fdstat };
   }
   override fd_fdstat_set_flags(flags: number): number {
-    this.append = (flags & wasi.FDFLAGS_APPEND) !== 0;
+    this.fdflags = flags;
     return wasi.ERRNO_SUCCESS;
   }
   override fd_filestat_get(): { ret: number; filestat: wasi.Filestat | null } {
@@ -475,7 +480,7 @@ export class OpenMemDir extends Fd {
       node = new MemFile(new Uint8Array(0), parent.quota);
       parent.link(found.name, node);
     }
-    const file = new OpenMemFile(node, (rightsBase & READ) !== 0n, wantWrite, (fdflags & wasi.FDFLAGS_APPEND) !== 0, rightsBase, rightsInheriting);
+    const file = new OpenMemFile(node, (rightsBase & READ) !== 0n, wantWrite, fdflags, rightsBase, rightsInheriting);
     return { ret: wasi.ERRNO_SUCCESS, fd_obj: file };
   }
 

@@ -3,7 +3,7 @@ import { moduleFilesystem, PLUGIN_DIR, type StdlibFiles } from './fs.ts';
 import { LineSink } from './lines.ts';
 import { isExecutionId } from './ident.ts';
 import { parseModuleLine } from './log.ts';
-import { pollOneoff } from './poll.ts';
+import { clocks, pollOneoff } from './clock.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
 import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
 
@@ -110,7 +110,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
 
   const fs = moduleFilesystem(options.stdlib, stdout.fd, stderr.fd, options.quotaBytes);
   const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], fs.fds, { debug: false });
-  wasi.wasiImport.poll_oneoff = pollOneoff(() => exports!.memory);
+  Object.assign(wasi.wasiImport, clocks(() => exports!.memory), { poll_oneoff: pollOneoff(() => exports!.memory) });
 
   let module: WebAssembly.Module;
   if (options.module instanceof WebAssembly.Module) module = options.module;

@@ -1,17 +1,44 @@
-// wasi_snapshot_preview1.poll_oneoff for the module (time.sleep, select, asyncio's selector).
-// @bjorn3/browser_wasi_shim 0.4.2's own never writes the event count (wasi-libc's poll() then
-// reads stack garbage and walks out of bounds: asyncio.run trapped), reads the clock flags at
-// the wrong offset (so an absolute deadline is taken as relative), and takes one subscription only.
+// The module's clocks and waiting (time.sleep, select, asyncio's selector, time.process_time):
+// wasi_snapshot_preview1.poll_oneoff, clock_time_get and clock_res_get in place of
+// @bjorn3/browser_wasi_shim 0.4.2's. Its poll_oneoff never writes the event count (wasi-libc's
+// poll() then reads stack garbage and walks out of bounds: asyncio.run trapped), reads the clock
+// flags at the wrong offset (an absolute deadline is taken as relative) and takes one
+// subscription only; its clocks answer 0 for the process and thread CPU-time clocks
+// (time.process_time() was always 0) and ENOSYS for their resolution.
 import { wasi } from '@bjorn3/browser_wasi_shim';
 
 const SUBSCRIPTION_SIZE = 48;
 const EVENT_SIZE = 32;
 
-/** The clocks as the shim's clock_time_get reads them, in nanoseconds. */
+const origin = performance.now();
+
+/** The clocks in nanoseconds. A module runs on one thread and never waits for I/O, so its
+ * process and thread CPU time are taken as the wall time since this host module was loaded. */
 function clockNow(id: number): bigint | null {
   if (id === wasi.CLOCKID_MONOTONIC) return BigInt(Math.round(performance.now() * 1e6));
   if (id === wasi.CLOCKID_REALTIME) return BigInt(Date.now()) * 1_000_000n;
+  if (id === wasi.CLOCKID_PROCESS_CPUTIME_ID || id === wasi.CLOCKID_THREAD_CPUTIME_ID) {
+    return BigInt(Math.round((performance.now() - origin) * 1e6));
+  }
   return null;
+}
+
+/** clock_time_get and clock_res_get over `clockNow`. */
+export function clocks(memory: () => WebAssembly.Memory) {
+  return {
+    clock_time_get(id: number, _precision: bigint, timePtr: number): number {
+      const now = clockNow(id);
+      if (now === null) return wasi.ERRNO_INVAL;
+      new DataView(memory().buffer).setBigUint64(timePtr, now, true);
+      return wasi.ERRNO_SUCCESS;
+    },
+    clock_res_get(id: number, resPtr: number): number {
+      if (clockNow(id) === null) return wasi.ERRNO_INVAL;
+      // performance.now() ticks in microseconds at best (0.1 ms without cross-origin isolation).
+      new DataView(memory().buffer).setBigUint64(resPtr, id === wasi.CLOCKID_REALTIME ? 1_000_000n : 1_000n, true);
+      return wasi.ERRNO_SUCCESS;
+    },
+  };
 }
 
 /** Blocks the thread for `ms`: Atomics.wait where it is allowed (Node, a cross-origin isolated
