@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_IDENT, DEFAULT_PAYLOAD, parseExecutionId } from '../src/host/index.ts';
+import { DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_QUOTA_BYTES, parseExecutionId } from '../src/host/index.ts';
 import { COMMITTED_WRAPPER } from './guest.ts';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -19,6 +19,7 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --wrapper PATH        the wrapper module; the stdlib zips are read from its folder
                         (default: public/guest/wrapper.wasm)
   --timeout SECONDS     time limit of the whole run (default: 10)
+  --quota-mib N         MiB the plugin may write to /plugin and /tmp together (default: ${DEFAULT_QUOTA_BYTES / 1024 / 1024})
   --json                print one JSON object instead of the log (with --request or --fetch
                         it also holds "response": {"headers"} and "state")
   --no-color            no ANSI colours
@@ -35,6 +36,7 @@ export interface Options {
   fetchFile?: string;
   wrapper: string;
   timeoutMs: number;
+  quotaBytes: number;
   json: boolean;
   color: boolean;
 }
@@ -57,6 +59,7 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
         ident: { type: 'string' },
         wrapper: { type: 'string' },
         timeout: { type: 'string' },
+        'quota-mib': { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -77,6 +80,11 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
     return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
   }
+  const quotaMib = values['quota-mib'] === undefined ? DEFAULT_QUOTA_BYTES / 1024 / 1024 : Number(values['quota-mib']);
+  // Up to 4 GiB: one file of the in-memory filesystem is a single JavaScript buffer.
+  if (!Number.isFinite(quotaMib) || quotaMib < 0 || quotaMib > 4096) {
+    return { kind: 'bad', reason: `--quota-mib must be a number of MiB from 0 to 4096, got "${values['quota-mib']}"` };
+  }
   return {
     kind: 'run',
     options: {
@@ -87,6 +95,7 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
       ...(values.fetch !== undefined && { fetchFile: values.fetch }),
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
       timeoutMs: timeout * 1000,
+      quotaBytes: Math.floor(quotaMib * 1024 * 1024),
       json: values.json,
       // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
       color: !values['no-color'] && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),

@@ -11,6 +11,7 @@ export interface RunJob {
   ident: number;
   /** The SE2 request and fetch mocks (--request, --fetch). */
   context?: RunContext;
+  quotaBytes: number;
 }
 
 const job = workerData as RunJob;
@@ -19,6 +20,7 @@ const host = await createHost({
   module: job.wrapper,
   stdlib: job.stdlib,
   files: job.files,
+  quotaBytes: job.quotaBytes,
   onLog: (entry) => post({ type: 'log', entry }),
 });
 const { outcome, timings, response, state } = host.run(job.payload, job.ident, job.context);

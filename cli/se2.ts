@@ -22,7 +22,7 @@ async function loadJob(options: Options): Promise<RunJob> {
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
     readRunContext(options.requestFile, options.fetchFile),
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident, ...(context !== null && { context }) };
+  return { files, wrapper, stdlib, payload, ident: options.ident, quotaBytes: options.quotaBytes, ...(context !== null && { context }) };
 }
 
 /** Set by cli/build.mjs in the bundled command; from the sources, the tsx entry beside this file. */

@@ -57,8 +57,12 @@ LINK_FLAGS="-Wl,-z,stack-size=524288 -Wl,--stack-first -Wl,--initial-memory=1048
 # Wizer (npm @bytecodealliance/wizer, pinned in package.json; its Linux binary ships inside).
 WIZER=$REPO_DIR/node_modules/.bin/wizer
 WIZER_VERSION=10.0.0
-# The preopens, in fd order (3, 4, 5): the snapshot binds them, every host must use the same.
-PREOPENS="/plugin /lib /tmp"
+# --- filesystem layout (issue 16) ---
+# One preopen, fd 3 = "/": the module sees one tree (/plugin, /lib, /tmp) as a script does
+# natively, and a missing path anywhere is ENOENT. The snapshot binds it: every host must give
+# fd 3 = "/" and nothing else before fd 4 (guest/README.md, "File system").
+PREOPENS="/"
+# --- end filesystem layout ---
 # Snapshot hygiene (see wasm_shim.c): clock and file status are anonymised during wizer.initialize.
 LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=__wasi_clock_time_get,--wrap=__wasi_fd_filestat_get,--wrap=__wasi_path_filestat_get"
 LINK_LIBS="-lwasi-emulated-signal -lwasi-emulated-getpid -lwasi-emulated-process-clocks -lm"
@@ -70,12 +74,12 @@ step_done() { say "  done in $(( $(date +%s) - STEP_T0 )) s"; }
 T_START=$(date +%s)
 
 # --- toolchain ------------------------------------------------------------------------------
-APT_PACKAGES="clang-$LLVM lld-$LLVM llvm-$LLVM libclang-rt-$LLVM-dev-wasm32 wasi-libc tcl python3.11 dpkg-dev binaryen brotli"
+APT_PACKAGES="clang-$LLVM lld-$LLVM llvm-$LLVM libclang-rt-$LLVM-dev-wasm32 wasi-libc tcl python3.11 dpkg-dev binaryen brotli patch libc-bin"
 need_tools() {
   local missing=()
   local t
   for t in "$CC_BIN" "wasm-ld-$LLVM" "llvm-ar-$LLVM" "llvm-ranlib-$LLVM" "llvm-strip-$LLVM" \
-           tclsh wasm-opt brotli gzip make cc pkg-config apt-get sha256sum; do
+           tclsh wasm-opt brotli gzip make cc pkg-config apt-get sha256sum patch zic; do
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
   [ -x "$BUILD_PYTHON" ] || missing+=("$BUILD_PYTHON")
@@ -138,8 +142,12 @@ unpack() {
   rm -rf "$2" "$2.tmp"
   mkdir -p "$2.tmp"
   tar -xf "$SOURCE_CACHE/$(tarball_of "$1")" -C "$2.tmp"
-  mv "$2.tmp"/* "$2"
-  rmdir "$2.tmp"
+  if [ "$(ls "$2.tmp" | wc -l)" = 1 ] && [ -d "$2.tmp/$(ls "$2.tmp")" ]; then
+    mv "$2.tmp"/* "$2"
+    rmdir "$2.tmp"
+  else
+    mv "$2.tmp" "$2"  # a tarball without a top folder (tzdata)
+  fi
 }
 
 # --- sysroot: Debian's wasi-libc plus our wasm libraries, and nothing from the host ------------
@@ -337,14 +345,49 @@ $(diff <(echo "$want") <(echo "$imports") || true)"
 }
 
 # --- the standard library bundle ----------------------------------------------------------
+# --- stdlib patches and extra packages (issue 16) ---
+# guest/patches/*.patch change the standard library only (Lib/), so they are applied to a copy
+# of Lib/ that the zips are built from; the C build uses the tarball as released.
+STDLIB_SRC=$BUILD_DIR/stdlib-src
+patch_stdlib() {
+  rm -rf "$STDLIB_SRC"
+  mkdir -p "$STDLIB_SRC"
+  cp -r "$PYDIR/Lib" "$STDLIB_SRC/Lib"
+  local p
+  for p in "$GUEST_DIR"/patches/*.patch; do
+    [ -e "$p" ] || continue
+    patch -s -p1 -d "$STDLIB_SRC" < "$p" || die "patch $(basename "$p") does not apply"
+  done
+}
+
+# The IANA time-zone database as the `tzdata` package (what zoneinfo uses where the system has
+# no database): compiled from Debian's tzdata source with zic (libc-bin), one module folder per
+# zone folder so importlib.resources finds each file, and tzdata/zones listing every key.
+TZ_PKG=$BUILD_DIR/tzdata-pkg
+build_tzdata() {
+  local d=$BUILD_DIR/deps/tzdata version
+  unpack tzdata "$d"
+  version=$(cat "$d/version")
+  rm -rf "$TZ_PKG"
+  mkdir -p "$TZ_PKG/tzdata/zoneinfo"
+  # -b slim: the small TZif form (zoneinfo reads its footer for later years); the backward file
+  # keeps the old names (US/Eastern, ...) as CPython's own tzdata package does.
+  (cd "$d" && zic -b slim -d "$TZ_PKG/tzdata/zoneinfo" \
+      africa antarctica asia australasia europe northamerica southamerica etcetera backward factory) \
+    || die "zic failed"
+  "$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/make_tzdata_package.py" "$TZ_PKG/tzdata" "$version"
+}
+# --- end stdlib patches and extra packages ---
+
 build_stdlib_zip() {
   local sysconfigdata
   sysconfigdata=$(ls "$PYDIR"/build/lib.*/_sysconfigdata_*.py)
   mkdir -p "$BUILD_DIR/stdlib"
   rm -f "$BUILD_DIR/stdlib"/*.zip "$BUILD_DIR/python311.zip"
+  # Extra package roots after the stdlib: our start-up helper (guest/python) and tzdata.
   SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH PYTHONHASHSEED=0 "$BUILD_PYTHON" -I -S \
-    "$GUEST_DIR/tools/make_stdlib_zip.py" "$PYDIR/Lib" "$sysconfigdata" "$BUILD_DIR" \
-    "$GUEST_DIR/core_modules.txt" "$BUILD_DIR/stdlib"
+    "$GUEST_DIR/tools/make_stdlib_zip.py" "$STDLIB_SRC/Lib" "$sysconfigdata" "$BUILD_DIR" \
+    "$GUEST_DIR/core_modules.txt" "$BUILD_DIR/stdlib" "$GUEST_DIR/python" "$TZ_PKG"
 }
 
 # --- the snapshot (Wizer) ---------------------------------------------------------------------
@@ -352,15 +395,16 @@ build_stdlib_zip() {
 # writes the memory into wrapper.wasm. /lib holds ONLY the core zip: a warm import that needs
 # the rest zip fails the build (wizer.initialize traps), so start-up never touches it. The
 # folders get a fixed mtime and stdio is redirected (no tty), so nothing of this machine or
-# this moment reaches the snapshot. --mapdir order = preopen order = fds 3, 4, 5.
+# this moment reaches the snapshot. --mapdir order = preopen order (fd 3 = "/").
 build_snapshot() {
   local s=$BUILD_DIR/snapshot w=$BUILD_DIR/wrapper
   rm -rf "$s"
-  mkdir -p "$s/plugin" "$s/lib" "$s/tmp"
-  cp "$BUILD_DIR/stdlib/python311-core.zip" "$s/lib/"
-  touch -d "@$SOURCE_DATE_EPOCH" "$s/lib/python311-core.zip" "$s/plugin" "$s/lib" "$s/tmp"
+  mkdir -p "$s/root/plugin" "$s/root/lib" "$s/root/tmp"
+  cp "$BUILD_DIR/stdlib/python311-core.zip" "$s/root/lib/"
+  touch -d "@$SOURCE_DATE_EPOCH" "$s/root/lib/python311-core.zip" "$s/root/plugin" \
+    "$s/root/lib" "$s/root/tmp" "$s/root"
   local mapdirs=() d
-  for d in $PREOPENS; do mapdirs+=(--mapdir "$d::$s${d}"); done
+  for d in $PREOPENS; do mapdirs+=(--mapdir "$d::$s/root${d}"); done
   (cd "$s" && "$WIZER" --allow-wasi --inherit-env false --inherit-stdio true \
       --wasm-bulk-memory true --init-func wizer.initialize "${mapdirs[@]}" \
       -o "$w/wrapper.wasm" "$w/wrapper-plain.wasm" </dev/null >"$s/wizer.log" 2>&1) \
@@ -384,6 +428,7 @@ write_manifest() {
     --wasm-opt "$WASM_OPT_USED" --source-date-epoch "$SOURCE_DATE_EPOCH" \
     --builtins "$BUILD_DIR/builtin_modules.txt" --core-modules "$GUEST_DIR/core_modules.txt" \
     --wizer-version "$WIZER_VERSION" --preopens "$PREOPENS" --max-memory "$MAX_MEMORY" \
+    --zic "$(zic --version)" --patches "$(cd "$GUEST_DIR" && ls patches/*.patch 2>/dev/null | tr '\n' ' ')" \
     "$OUT_DIR/wrapper.wasm" "$OUT_DIR/python311-core.zip" "$OUT_DIR/python311-rest.zip"
 }
 
@@ -393,7 +438,8 @@ write_manifest() {
 cached() {
   local stamp=$BUILD_DIR/.stamp-$1 key
   shift
-  key=$( { cat "$GUEST_DIR/sources.lock" "$GUEST_DIR"/deps/*; echo "$WASM_CC $WASM_CFLAGS";
+  # (tzdata is compiled by its own step, which is not cached: its pin does not key the C builds)
+  key=$( { grep -v '^tzdata ' "$GUEST_DIR/sources.lock"; cat "$GUEST_DIR"/deps/*; echo "$WASM_CC $WASM_CFLAGS";
           declare -f "$@"; } | sha256sum)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then say "  (up to date)"; return; fi
   rm -f "$stamp"
@@ -414,6 +460,7 @@ step_start "ABI bindings (guest/abi/se2.wit -> se2_env.h, sdk_functions.c, sdk.p
 step_done
 # ---- end SE2 ABI ----
 step_start "wrapper.wasm"; build_wrapper; step_done
+step_start "stdlib patches + tzdata"; patch_stdlib; build_tzdata; step_done
 step_start "python311-core.zip + python311-rest.zip"; build_stdlib_zip; step_done
 step_start "wrapper.wasm (Wizer snapshot)"; build_snapshot; step_done
 # The built-in module list comes from CPython's generated Modules/config.c (what the wrapper has).

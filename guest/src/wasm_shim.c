@@ -144,7 +144,7 @@ void run_e(const char *ptr, int32_t len, int32_t ident)
     if (len < 0 || (ptr == NULL && len > 0)) {
         static const char message[] = "run_e: invalid payload pointer or length";
         LOG_RUN(ident, "%s", message);
-        host_return_error(GUEST_ERR_BAD_UTF8, message, sizeof message - 1, ident);
+        host_return_error(GUEST_ERR_BAD_ARGS, message, sizeof message - 1, ident);
         return;
     }
     /* A host that skipped _start still gets a working module. */

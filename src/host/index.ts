@@ -2,7 +2,7 @@
 export { isExecutionId, parseExecutionId } from './ident.ts';
 export { createHost, prepareInstance, type Host, type HostOptions, type InstanceOptions, type SpareInstance } from './runtime.ts';
 export { formatEntry } from './log.ts';
-export { isSafeRelativePath, type StdlibFiles } from './fs.ts';
+export { DEFAULT_QUOTA_BYTES, isSafeRelativePath, type StdlibFiles } from './fs.ts';
 export type {
   FetchMock,
   FetchMocks,

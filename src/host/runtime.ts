@@ -1,8 +1,9 @@
 import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
-import { descriptorTable, PLUGIN_DIR, PLUGIN_FD, pluginFolder, type StdlibFiles } from './fs.ts';
+import { moduleFilesystem, PLUGIN_DIR, type StdlibFiles } from './fs.ts';
 import { LineSink } from './lines.ts';
 import { isExecutionId } from './ident.ts';
 import { parseModuleLine } from './log.ts';
+import { clocks, pollOneoff } from './clock.ts';
 import { createSe2Host } from './se2.ts';
 import type { Se2Env } from './abi.generated.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
@@ -15,6 +16,8 @@ export interface InstanceOptions {
   stdlib: StdlibFiles;
   /** Called with every log line as it is produced, before the run's report is returned. */
   onLog?: (entry: LogEntry) => void;
+  /** Bytes the module may write to /plugin and /tmp together (default DEFAULT_QUOTA_BYTES, 256 MiB). */
+  quotaBytes?: number;
 }
 
 export interface HostOptions extends InstanceOptions {
@@ -125,9 +128,9 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     },
   } satisfies Se2Env;
 
-  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], descriptorTable(options.stdlib, stdout.fd, stderr.fd), {
-    debug: false,
-  });
+  const fs = moduleFilesystem(options.stdlib, stdout.fd, stderr.fd, options.quotaBytes);
+  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], fs.fds, { debug: false });
+  Object.assign(wasi.wasiImport, clocks(() => exports!.memory), { poll_oneoff: pollOneoff(() => exports!.memory) });
 
   let module: WebAssembly.Module;
   if (options.module instanceof WebAssembly.Module) module = options.module;
@@ -146,7 +149,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
 
   let startCrash: string | null = null;
   const startModule = (files: PluginFiles) => {
-    wasi.fds[PLUGIN_FD] = pluginFolder(files);
+    fs.setPluginFiles(files);
     log('Calling _start...');
     const t = performance.now();
     try {

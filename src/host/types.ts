@@ -84,5 +84,6 @@ export interface Se2Response {
   state: Record<string, string>;
 }
 
-/** The plugin folder: relative POSIX paths (`plugin.py`, `pkg/util.py`) to text (UTF-8) or bytes. */
+/** The plugin folder: relative POSIX paths (`plugin.py`, `pkg/util.py`, `data/logo.png`) to text
+ * (stored as UTF-8) or bytes (any file: images, SQLite databases, wheels). */
 export type PluginFiles = Record<string, string | Uint8Array>;
