@@ -8,6 +8,7 @@
 # The plain (not pre-initialised) module stays in the build folder as wrapper-plain.wasm.
 #
 # Usage: bash guest/build.sh [--build-dir DIR] [--out DIR] [--source-cache DIR] [--jobs N]
+#        bash guest/build.sh --fetch-only [--source-cache DIR]   (the pinned tarballs, checked; no build)
 # Defaults: --build-dir guest/.build, --out public/guest, --source-cache guest/.build/sources.
 # The output is reproducible: two builds in different folders give the same bytes.
 set -euo pipefail
@@ -19,12 +20,14 @@ BUILD_DIR=$GUEST_DIR/.build
 OUT_DIR=$REPO_DIR/public/guest
 SOURCE_CACHE=
 JOBS=$(nproc 2>/dev/null || echo 2)
+FETCH_ONLY=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) BUILD_DIR=$2; shift 2 ;;
     --out) OUT_DIR=$2; shift 2 ;;
     --source-cache) SOURCE_CACHE=$2; shift 2 ;;
     --jobs|-j) JOBS=$2; shift 2 ;;
+    --fetch-only) FETCH_ONLY=true; shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -62,6 +65,9 @@ WIZER_VERSION=10.0.0
 # natively, and a missing path anywhere is ENOENT. The snapshot binds it: every host must give
 # fd 3 = "/" and nothing else before fd 4 (guest/README.md, "File system").
 PREOPENS="/"
+# utimensat/futimens with NULL times ("now") reach WASI as time 0 in Debian's wasi-libc: the
+# wrapper passes the current time instead (guest/src/wasm_shim.c).
+LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=utimensat,--wrap=futimens"
 # --- end filesystem layout ---
 # Snapshot hygiene (see wasm_shim.c): clock and file status are anonymised during wizer.initialize.
 LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=__wasi_clock_time_get,--wrap=__wasi_fd_filestat_get,--wrap=__wasi_path_filestat_get"
@@ -89,7 +95,7 @@ need_tools() {
     || missing+=("libclang-rt-$LLVM-dev-wasm32")
   printf '%s\n' "${missing[@]}"
 }
-MISSING=$(need_tools)
+MISSING=$([ "$FETCH_ONLY" = true ] || need_tools)
 if [ -n "$MISSING" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing missing tools: $(echo $MISSING | tr '\n' ' ')"
@@ -100,9 +106,11 @@ if [ -n "$MISSING" ]; then
   [ -z "$MISSING" ] || die "missing tools: $(echo $MISSING | tr '\n' ' ')
   install them with: sudo apt-get install $APT_PACKAGES pkg-config make gcc"
 fi
-"$BUILD_PYTHON" -c 'import sys; assert sys.version_info[:3] == (3, 11, 2), sys.version' \
-  || die "$BUILD_PYTHON must be Debian's CPython $PY_VERSION (package python3.11)"
-[ "$("$WIZER" --version)" = "wizer $WIZER_VERSION" ] || die "$WIZER is not wizer $WIZER_VERSION"
+if [ "$FETCH_ONLY" = false ]; then
+  "$BUILD_PYTHON" -c 'import sys; assert sys.version_info[:3] == (3, 11, 2), sys.version' \
+    || die "$BUILD_PYTHON must be Debian's CPython $PY_VERSION (package python3.11)"
+  [ "$("$WIZER" --version)" = "wizer $WIZER_VERSION" ] || die "$WIZER is not wizer $WIZER_VERSION"
+fi
 
 # --- sources --------------------------------------------------------------------------------
 ensure_deb_src() {
@@ -433,6 +441,13 @@ write_manifest() {
 }
 
 # --- main ---------------------------------------------------------------------------------
+# --fetch-only: what `npm run test:cpython` uses to get CPython's Lib/test by the same pins.
+if [ "$FETCH_ONLY" = true ]; then
+  command -v apt-get >/dev/null && command -v sha256sum >/dev/null || die "needs apt-get and sha256sum"
+  fetch_sources
+  say "sources in $SOURCE_CACHE"
+  exit 0
+fi
 # cached STAMP FUNCTIONS...: run the functions unless a stamp says they already ran with the
 # same definitions, sources and flags (so a rebuild of the wrapper alone takes seconds).
 cached() {

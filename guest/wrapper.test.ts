@@ -4,9 +4,9 @@
 // module before Wizer, left by guest/build.sh) is present, it is tested too.
 // node:wasi on Node 20 misbehaves after many fresh instances in one process, so this file
 // makes only a handful (vitest runs it with --no-turbo-fast-api-calls in its own fork).
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WASI } from 'node:wasi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,8 @@ interface Guest {
   se2(): Se2Response;
   /** The host's lines of src/host/se2.ts and the plugin's log_msg entries, in order. */
   hostLog: LogEntry[];
+  /** Calls run_e with exactly these arguments (a foreign host's mistakes). */
+  runRaw(ptr: number, len: number, ident: number): Outcome[];
   stdout(): string;
   stderr(): string;
   startMs: number;
@@ -79,18 +81,23 @@ function tempDir(): string {
   return dir;
 }
 
-/** A fresh instance with these plugin files in /plugin, the stdlib zips in /lib, an empty
- * /tmp (preopens in this order: fds 3, 4, 5, as the snapshot expects), `_start` run. */
+/** A fresh instance with one preopen "/" (fd 3, as the snapshot expects) holding /plugin (these
+ * files), /lib (the stdlib zips) and an empty /tmp; `_start` run. */
 function startGuest(
-  pluginFiles: Record<string, string>,
+  pluginFiles: Record<string, string | Uint8Array>,
   { lib = 'both', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
 ): Guest {
-  const pluginDir = tempDir();
-  for (const [name, text] of Object.entries(pluginFiles)) writeFileSync(join(pluginDir, name), text);
-  const libDir = tempDir();
+  const root = tempDir();
+  const pluginDir = join(root, 'plugin');
+  const libDir = join(root, 'lib');
+  for (const dir of [pluginDir, libDir, join(root, 'tmp')]) mkdirSync(dir);
+  for (const [name, content] of Object.entries(pluginFiles)) {
+    mkdirSync(dirname(join(pluginDir, name)), { recursive: true });
+    writeFileSync(join(pluginDir, name), content);
+  }
   const zips = lib === 'both' ? ZIPS : lib === 'core' ? ZIPS.slice(0, 1) : [];
   for (const zip of zips) writeFileSync(join(libDir, zip), readFileSync(guestFile(zip)));
-  const preopens: Record<string, string> = { '/plugin': pluginDir, '/lib': libDir, '/tmp': tempDir() };
+  const preopens: Record<string, string> = { '/': root };
   for (const [guestPath, files] of Object.entries(extraDirs)) {
     const dir = tempDir();
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -174,6 +181,11 @@ function startGuest(
       exports.run_e(ptr, bytes.length, ident);
       lastSe2 = se2.end();
       exports.deallocate(ptr, bytes.length + 1);
+      return outcomes;
+    },
+    runRaw(ptr, len, ident) {
+      outcomes = [];
+      exports.run_e(ptr, len, ident);
       return outcomes;
     },
     stdout: () => readFileSync(stdoutPath, 'utf8'),
@@ -433,6 +445,8 @@ def run_e(payload, ident):
     if payload == "custom":
         sdk.return_error(42, "no: " + payload, ident)
         return
+    if payload == "nul":
+        raise ValueError("before\\0after")
     sdk.return_result("ok " + payload, ident)
 `,
       });
@@ -463,6 +477,17 @@ def run_e(payload, ident):
       expect(guest.run('types', 16)).toEqual([
         { kind: 'result', ident: 16, text: 'TypeError,TypeError,TypeError,TypeError,TypeError,UnicodeEncodeError' },
       ]);
+    });
+
+    it('a message with a NUL character reaches the host whole', () => {
+      expect(guest.run('nul', 18)).toEqual([{ kind: 'error', ident: 18, code: 1, message: 'ValueError: before\0after' }]);
+    });
+
+    it('a negative length or a NULL pointer: code 7, not the UTF-8 code 4', () => {
+      const message = 'run_e: invalid payload pointer or length';
+      expect(guest.runRaw(1024, -1, 19)).toEqual([{ kind: 'error', ident: 19, code: 7, message }]);
+      expect(guest.runRaw(0, 5, 20)).toEqual([{ kind: 'error', ident: 20, code: 7, message }]);
+      expect(guest.run('still fine', 21)).toEqual([{ kind: 'result', ident: 21, text: 'ok still fine' }]);
     });
 
     it("the plugin's own error code passes through", () => {
@@ -569,7 +594,7 @@ def run_e(payload, ident):
   it('the article plugin runs even with an empty /lib: start-up needs no file of the stdlib', () => {
     const guest = startGuest({ 'plugin.py': articlePlugin }, { lib: 'none' });
     expect(guest.run('abc', 6)).toEqual([{ kind: 'result', ident: 6, text: 'cba' }]);
-    expect(guest.paths.filter((p) => p.includes('/lib') || p.includes('.zip'))).toEqual([]);
+    expect(guest.paths.filter((p) => p.includes('lib/') || p.includes('.zip'))).toEqual([]);
   });
 });
 
@@ -589,5 +614,136 @@ describe.runIf(hasPlain)('the plain module (before Wizer, guest/.build/wrapper-p
       { module: plainModule },
     );
     expect(guest.run('x', 9)).toEqual([{ kind: 'result', ident: 9, text: '3.40.1' }]);
+  });
+});
+
+describe('Python as people write it (one tree, time zones, asyncio) under node:wasi', () => {
+  const resultOf = (guest: Guest, payload = 'x'): unknown => {
+    const outcomes = guest.run(payload, 1);
+    expect(guest.stderr()).toBe('');
+    expect(outcomes).toMatchObject([{ kind: 'result' }]);
+    return JSON.parse((outcomes[0] as { text: string }).text);
+  };
+
+  it('starts in /plugin: relative paths work, a missing path is FileNotFoundError, / lists the tree', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json, os, pathlib, tempfile, shutil
+
+def run_e(payload, ident):
+    r = {"cwd": os.getcwd(), "data": open("data/notes.txt").read()}
+    with open("out.txt", "w") as f:
+        f.write("written")
+    r["out"] = pathlib.Path("out.txt").read_text()
+    r["out_size"] = os.stat("/plugin/out.txt").st_size
+    missing = []
+    for path in ("/etc/app.conf", "/nowhere/x", "missing.txt", "/tmp/none"):
+        try:
+            open(path)
+        except FileNotFoundError:
+            missing.append(path)
+    r["missing"] = missing
+    r["root"] = sorted(os.listdir("/"))
+    with tempfile.TemporaryDirectory() as d:
+        shutil.copy("out.txt", d)
+        r["tmp"] = [d.startswith("/tmp/"), os.listdir(d)]
+    sdk.return_result(json.dumps(r), ident)
+`,
+      'data/notes.txt': 'from the plugin folder',
+    });
+    expect(resultOf(guest)).toEqual({
+      cwd: '/plugin',
+      data: 'from the plugin folder',
+      out: 'written',
+      out_size: 7,
+      missing: ['/etc/app.conf', '/nowhere/x', 'missing.txt', '/tmp/none'],
+      root: ['lib', 'plugin', 'tmp'],
+      tmp: [true, ['out.txt']],
+    });
+  });
+
+  it('zoneinfo has the IANA database (the tzdata package in the rest zip)', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json
+from datetime import datetime, timedelta, timezone
+
+def run_e(payload, ident):
+    from zoneinfo import ZoneInfo, available_timezones
+    import tzdata
+    paris = ZoneInfo("Europe/Paris")
+    before = datetime(2026, 3, 29, 0, 59, tzinfo=timezone.utc).astimezone(paris)
+    after = (datetime(2026, 3, 29, 0, 59, tzinfo=timezone.utc) + timedelta(minutes=2)).astimezone(paris)
+    zones = available_timezones()
+    sdk.return_result(json.dumps({
+        "before": before.isoformat(), "after": after.isoformat(),
+        "names": [before.tzname(), after.tzname()],
+        "ny": datetime(2026, 7, 1, 12, tzinfo=ZoneInfo("America/New_York")).utcoffset().total_seconds(),
+        "count": len(zones) > 400, "has": ["Asia/Tokyo" in zones, "US/Eastern" in zones],
+        "version": tzdata.IANA_VERSION,
+    }), ident)
+`,
+    });
+    expect(resultOf(guest)).toEqual({
+      before: '2026-03-29T01:59:00+01:00',
+      after: '2026-03-29T03:01:00+02:00',
+      names: ['CET', 'CEST'],
+      ny: -4 * 3600,
+      count: true,
+      has: [true, true],
+      version: '2026b',
+    });
+  });
+
+  it('asyncio runs: tasks, gather, sleep, wait_for time-outs, queues, locks; run_e may be async', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json, asyncio, time
+
+async def worker(q, out, lock):
+    while True:
+        item = await q.get()
+        async with lock:
+            out.append(item * 2)
+        q.task_done()
+
+async def run_e(payload, ident):
+    t0 = time.monotonic()
+    q, out, lock = asyncio.Queue(), [], asyncio.Lock()
+    tasks = [asyncio.create_task(worker(q, out, lock)) for _ in range(3)]
+    for i in range(6):
+        q.put_nowait(i)
+    await q.join()
+    for t in tasks:
+        t.cancel()
+    gathered = await asyncio.gather(*(asyncio.sleep(0.01 * i, result=i) for i in range(4)))
+    try:
+        await asyncio.wait_for(asyncio.sleep(5), timeout=0.05)
+        timed_out = False
+    except asyncio.TimeoutError:
+        timed_out = True
+    errors = []
+    try:
+        await asyncio.open_connection("example.com", 80)
+    except Exception as e:
+        errors.append(type(e).__name__ + ": " + str(e))
+    try:
+        await asyncio.create_subprocess_exec("ls")
+    except Exception as e:
+        errors.append(type(e).__name__ + ": " + str(e))
+    sdk.return_result(json.dumps({
+        "out": sorted(out), "gathered": gathered, "timed_out": timed_out,
+        "elapsed_ok": 0.05 <= time.monotonic() - t0 < 2, "errors": errors,
+    }), ident)
+`,
+    });
+    expect(resultOf(guest)).toEqual({
+      out: [0, 2, 4, 6, 8, 10],
+      gathered: [0, 1, 2, 3],
+      timed_out: true,
+      elapsed_ok: true,
+      errors: ["OSError: [Errno 58] wasi has no network: cannot look up 'example.com'", 'OSError: [Errno 58] wasi does not support processes.'],
+    });
+    expect(guest.stdout()).toContain('plugin.run_e is a coroutine: running it with asyncio.run');
   });
 });

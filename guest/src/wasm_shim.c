@@ -15,6 +15,8 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <wasi/api.h>
 
 #include "embed.h"
@@ -98,6 +100,42 @@ __wasi_errno_t __wrap___wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflag
         anonymise_stat(stat);
     }
     return err;
+}
+
+/*
+ * Debian's wasi-libc (0.0~git20220510) gets "set both times to now" wrong: utimensat(..., NULL,
+ * ...) and futimens(fd, NULL) reach WASI as explicit times of 0 (files dated 1970), and
+ * UTIME_NOW in a timespec is refused with EINVAL, so os.utime(path) and pathlib's touch() broke.
+ * build.sh links with -Wl,--wrap=utimensat,--wrap=futimens: a NULL `times` becomes the current
+ * time, read here and passed explicitly.
+ */
+static const struct timespec *times_or_now(const struct timespec times[2], struct timespec now[2])
+{
+    if (times != NULL) {
+        return times;
+    }
+    __wasi_timestamp_t ns;
+    if (__wasi_clock_time_get(__WASI_CLOCKID_REALTIME, 1, &ns) != __WASI_ERRNO_SUCCESS) {
+        ns = 0;
+    }
+    now[0] = (struct timespec){.tv_sec = (time_t)(ns / 1000000000u), .tv_nsec = (long)(ns % 1000000000u)};
+    now[1] = now[0];
+    return now;
+}
+
+int __real_utimensat(int fd, const char *path, const struct timespec times[2], int flags);
+int __real_futimens(int fd, const struct timespec times[2]);
+
+int __wrap_utimensat(int fd, const char *path, const struct timespec times[2], int flags)
+{
+    struct timespec now[2];
+    return __real_utimensat(fd, path, times_or_now(times, now), flags);
+}
+
+int __wrap_futimens(int fd, const struct timespec times[2])
+{
+    struct timespec now[2];
+    return __real_futimens(fd, times_or_now(times, now));
 }
 
 /* Pre-initialisation for Wizer: constructors, Python, the warm imports; no plugin yet.

@@ -30,7 +30,7 @@ const py = (body: string) => `import sdk, json, os\n${body}`;
 describe('one tree, as natively', () => {
   it('open/os/pathlib/shutil/tempfile: ENOENT for missing paths, EROFS for read-only parts', async () => {
     const plugin = py(`
-import pathlib, shutil, tempfile, errno
+import pathlib, shutil, tempfile, errno, time
 
 def attempt(f):
     try:
@@ -63,6 +63,10 @@ def run_e(payload, ident):
     shutil.rmtree(d)
     r["removed"] = os.path.exists(d)
     r["glob"] = sorted(str(p) for p in pathlib.Path("/plugin").glob("**/*.txt"))
+    os.utime("notes/today.txt", (0, 0))
+    old = os.stat("notes/today.txt").st_mtime
+    pathlib.Path("notes/today.txt").touch()  # os.utime(path, None): "now"
+    r["touched"] = [old, abs(os.stat("notes/today.txt").st_mtime - time.time()) < 5]
     fd = os.open("notes/today.txt", os.O_RDONLY)
     os.set_blocking(fd, False)
     r["blocking"] = os.get_blocking(fd)
@@ -81,6 +85,7 @@ def run_e(payload, ident):
       removed: false,
       glob: ['/plugin/notes/today.txt'],
       blocking: false,
+      touched: [0, true],
     });
   });
 });
