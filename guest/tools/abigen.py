@@ -336,7 +336,7 @@ def c_comment(lines: list[str], indent: str = "") -> str:
 
 def render_c_header(abi: Abi) -> str:
     out = [f"/* {GENERATED} */", "#pragma once", "", "#include <stdint.h>", ""]
-    out.append(f"/* A str or bytes argument over this many bytes raises ValueError (not for return_*). */")
+    out.append("/* A str or bytes argument over this many bytes raises ValueError (not for return_*). */")
     out.append(f"#define SE2_MAX_VALUE_BYTES {MAX_VALUE_BYTES}")
     out.append("")
     for enum in abi.enums.values():
@@ -432,13 +432,14 @@ def render_c_function(abi: Abi, f: Func) -> str:
         finish = f"    ret = PyLong_FromLong((long){call});"
     else:
         finish = f"    {call};\n    ret = Py_NewRef(Py_None);"
+    declarations = "\n    ".join(decls)
     release = "".join(f"\n    PyBuffer_Release(&{b});" for b in buffers)
     body = "\n    ".join(conversions)
     label = "done:" if conversions else ""
     return f"""static PyObject *sdk_{name}(PyObject *self, PyObject *args, PyObject *kwargs)
 {{
     static char *keywords[] = {{{keywords}, NULL}};
-    {chr(10).join('    ' + d for d in decls).lstrip()}
+    {declarations}
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "{fmt}:{name}", keywords, {', '.join(refs)})) {{
         return NULL;
     }}
@@ -567,7 +568,7 @@ def ts_doc(lines: list[str], indent: str = "") -> str:
 def render_ts(abi: Abi) -> str:
     out = [f"// {GENERATED}", "// The env imports of wrapper.wasm as core wasm sees them: a string or list<u8> is",
            "// (ptr, len) in bytes of the module's memory, every other value one i32.", ""]
-    out.append(f"/** A str or bytes argument over this many bytes never reaches the host (but for return_*). */")
+    out.append("/** A str or bytes argument over this many bytes never reaches the host (but for return_*). */")
     out.append(f"export const MAX_VALUE_BYTES = {MAX_VALUE_BYTES};")
     out.append("")
     for enum in abi.enums.values():

@@ -1,5 +1,6 @@
 // The SE2 host surface (guest/abi/se2.wit) through the real wrapper on browser_wasi_shim (the
 // page's and the CLI's host), plus the host's own bookkeeping on a bare memory.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGuest } from '../../cli/guest.ts';
 import { MAX_VALUE_BYTES } from './abi.generated.ts';
@@ -101,6 +102,39 @@ describe('every function of se2.wit through the wrapper (browser_wasi_shim)', ()
     });
     expect(report.response).toEqual({ headers: {} });
     expect(report.state).toEqual({});
+  });
+});
+
+describe('public/guest/sdk.pyi', () => {
+  it('names exactly what the real sdk module holds, with the same members in each helper class', async () => {
+    const pyi = readFileSync(new URL('../../public/guest/sdk.pyi', import.meta.url), 'utf8');
+    const stub: Record<string, string[]> = {};
+    let current: string | null = null;
+    for (const line of pyi.split('\n')) {
+      const top = /^(?:def|class) (\w+)|^(\w+):/.exec(line);
+      if (top) {
+        current = top[1] ?? top[2]!;
+        stub[current] = [];
+      } else if (current !== null) {
+        const member = /^ {4}(?:def (\w+)|([A-Z_]+) = )/.exec(line);
+        if (member) stub[current]!.push(member[1] ?? member[2]!);
+      }
+    }
+    const probe = await createHost({
+      module,
+      stdlib,
+      files: {
+        'plugin.py':
+          'import json, sdk\ndef run_e(p, i):\n    names = {}\n    for n in dir(sdk):\n        if n.startswith("_") or n == "IntEnum":\n            continue\n' +
+          '        v = getattr(sdk, n)\n        names[n] = [m for m in (v.__members__ if hasattr(v, "__members__") else vars(v)) if not m.startswith("_")] if isinstance(v, type) and v.__module__ != "builtins" and not issubclass(v, Exception) else []\n' +
+          '    sdk.return_result(json.dumps(names), i)\n',
+      },
+    });
+    const report = probe.run('x', 1);
+    const real = resultOf(report) as Record<string, string[]>;
+    const sorted = (o: Record<string, string[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [...v].sort()]).sort());
+    expect(sorted(real)).toEqual(sorted(stub));
+    expect(Object.keys(real)).toEqual(expect.arrayContaining(['request_get_field', 'fetch_url', 'HostError', 'FieldType', 'req', 'http', 'log']));
   });
 });
 

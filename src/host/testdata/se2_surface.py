@@ -74,6 +74,18 @@ def helpers(ident):
         "get": sdk.http.get("https://api.example.com/users/1", headers={"Authorization": "Bearer t"}).decode(),
         "post": sdk.http.post("https://api.example.com/users", b'{"name": "Al"}').decode(),
     }
+    sdk.req.set_header("X-Set", "h")
+    sdk.req.set_param("p", "v")
+    sdk.req.set_url("/new?q=z")
+    sdk.req.set_method("PATCH")
+    out["after"] = [sdk.req.header("x-set"), sdk.req.param("p"), sdk.req.query("q"), sdk.req.method()]
+    sdk.req.set_body('{"k": "v"}')
+    sdk.req.set_body_field("k2", "v2")
+    out["body_after"] = sdk.req.json()
+    u = "https://api.example.com/users/1"
+    out["verbs"] = [sdk.http.put(u, b"x").decode(), sdk.http.patch(u, "y").decode(), sdk.http.delete(u).decode(),
+                    sdk.http.head(u).decode(), sdk.http.options(u).decode(),
+                    sdk.http.request(sdk.HttpMethod.GET, u, headers={"A": "b"}).decode()]
     sdk.req.set_state("step", "3")
     sdk.resp.set_header("X-Helper", "yes")
     sdk.resp.content_type("application/json")

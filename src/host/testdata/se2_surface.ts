@@ -20,6 +20,11 @@ export const SURFACE_CONTEXT: RunContext = {
     'GET https://api.example.com/users/1': { status: 200, headers: {}, body: '{"id": 1, "name": "Ann"}' },
     'POST https://api.example.com/users': { status: 201, headers: {}, body: '{"id": 2}' },
     'GET https://api.example.com/users/404': { status: 404, headers: {}, body: 'no such user' },
+    'PUT https://api.example.com/users/1': { status: 200, headers: {}, body: 'put' },
+    'PATCH https://api.example.com/users/1': { status: 200, headers: {}, body: 'patched' },
+    'DELETE https://api.example.com/users/1': { status: 204, headers: {}, body: '' },
+    'HEAD https://api.example.com/users/1': { status: 200, headers: {}, body: '' },
+    'OPTIONS https://api.example.com/users/1': { status: 200, headers: { Allow: 'GET, PUT' }, body: 'GET, PUT' },
   },
 };
 
@@ -67,6 +72,9 @@ export const HELPERS_EXPECTED = {
   state: '1',
   get: '{"id": 1, "name": "Ann"}',
   post: '{"id": 2}',
+  after: ['h', 'v', 'z', 'PATCH'],
+  body_after: { k: 'v', k2: 'v2' },
+  verbs: ['put', 'patched', '', '', 'GET, PUT', '{"id": 1, "name": "Ann"}'],
   outside:
     'RuntimeError: the sdk helpers work only while run_e runs; outside it, pass an ident to the functions of se2.wit',
 };
