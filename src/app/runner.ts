@@ -107,7 +107,8 @@ class Runner {
 
   private send(id: number): void {
     const s = store();
-    this.post({ type: 'run', id, files: s.files, payload: s.payload, ident: s.ident });
+    // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
+    this.post({ type: 'run', id, files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB });
     const limitSec = s.timeLimitSec;
     this.clearTimer();
     this.timer = setTimeout(() => {
@@ -226,7 +227,7 @@ class Runner {
         if (reply.id !== s.runningId) return;
         this.clearTimer();
         this.flushLog();
-        s.finishRun(reply.id, reply.outcome, reply.timings);
+        s.finishRun(reply.id, reply.outcome, reply.timings, reply.response);
         return;
       case 'failed':
         if (reply.id === this.initId) {

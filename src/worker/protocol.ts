@@ -2,6 +2,8 @@
 // the request it belongs to; the page drops replies whose id is not the request it waits for.
 // Both sides validate what they receive: a message is data from another realm, not a promise.
 import type { LogEntry, LogLevel, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import * as v from 'valibot';
+import { FetchMocksSchema, HttpRequestSchema, type FetchMocks, type HttpRequest } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
 export const LOG_LINES_PER_RUN = 5000;
@@ -22,7 +24,21 @@ export type WorkerRequest =
   | { type: 'init'; id: number; module: WebAssembly.Module; stdlib: StdlibSpec }
   /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
   | { type: 'stdlib'; id: number; name: string; bytes: Uint8Array }
-  | { type: 'run'; id: number; files: PluginFiles; payload: string; ident: number };
+  | ({ type: 'run'; id: number; files: PluginFiles; payload: string; ident: number } & RunExtras);
+
+/** Optional parts of a run: the SE2 request (null: none) and fetch mocks (issue 12), the quota (issue 16). */
+export interface RunExtras {
+  request?: HttpRequest | null;
+  fetch?: FetchMocks;
+  /** The writable space (`/tmp` and the working folder) of the instance, in MiB. */
+  quotaMiB?: number;
+}
+
+/** What an SE2 run reports besides its outcome: response headers, and the request's state after it. */
+export interface RunResponseWire {
+  headers?: Record<string, string>;
+  state?: Record<string, string>;
+}
 
 /** Errors cross the boundary as plain data. */
 export interface WireError {
@@ -35,7 +51,7 @@ export type WorkerReply =
   | { type: 'ready'; id: number }
   /** Log lines of run `id` as they are produced, in batches; `dropped` counts earlier lines left out past the cap. */
   | { type: 'log'; id: number; entries: LogEntry[]; dropped: number }
-  | { type: 'done'; id: number; outcome: Outcome; timings: Timings }
+  | { type: 'done'; id: number; outcome: Outcome; timings: Timings; response?: RunResponseWire }
   | { type: 'failed'; id: number; error: WireError };
 
 // --- validation ---------------------------------------------------------------------------------
@@ -92,9 +108,15 @@ export function parseReply(data: unknown): WorkerReply | null {
     case 'log':
       if (!Array.isArray(data.entries) || !data.entries.every(isLogEntry) || !isNum(data.dropped)) return null;
       return { type: 'log', id: data.id, entries: data.entries, dropped: data.dropped };
-    case 'done':
+    case 'done': {
       if (!isOutcome(data.outcome) || !isTimings(data.timings)) return null;
-      return { type: 'done', id: data.id, outcome: data.outcome, timings: data.timings };
+      const done: WorkerReply = { type: 'done', id: data.id, outcome: data.outcome, timings: data.timings };
+      if (data.response !== undefined) {
+        if (!v.is(ResponseSchema, data.response)) return null;
+        done.response = data.response;
+      }
+      return done;
+    }
     case 'failed':
       if (!isObj(data.error) || !isStr(data.error.type) || !isStr(data.error.message)) return null;
       return { type: 'failed', id: data.id, error: { type: data.error.type, message: data.error.message } };
@@ -102,6 +124,14 @@ export function parseReply(data: unknown): WorkerReply | null {
       return null;
   }
 }
+
+const StringMap = v.record(v.string(), v.string());
+const ResponseSchema = v.strictObject({ headers: v.optional(StringMap), state: v.optional(StringMap) });
+const RunExtrasSchema = v.object({
+  request: v.optional(v.nullable(HttpRequestSchema)),
+  fetch: v.optional(FetchMocksSchema),
+  quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
 
 const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 
@@ -121,7 +151,9 @@ export function parseRequest(data: unknown): WorkerRequest | null {
       return { type: 'stdlib', id: data.id, name: data.name, bytes: data.bytes };
     case 'run':
       if (!isFiles(data.files) || !isStr(data.payload) || !isId(data.ident)) return null;
-      return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident };
+      const extras = v.safeParse(RunExtrasSchema, data);
+      if (!extras.success) return null;
+      return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident, ...extras.output };
     default:
       return null;
   }

@@ -4,8 +4,9 @@
 // spare and start it with them: every edit runs in a fresh interpreter, and costs only `_start`
 // (the plugin's import) plus the call. The page terminates this Worker on Stop or time-out.
 import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
-import type { LogEntry, PluginFiles } from '../host/types.ts';
-import { LOG_LINES_PER_RUN, parseRequest, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
+import type { LogEntry, PluginFiles, RunReport } from '../host/types.ts';
+import type { FetchMocks, HttpRequest } from '../playground/document.ts';
+import { LOG_LINES_PER_RUN, parseRequest, type RunResponseWire, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -118,6 +119,20 @@ function setStdlib(spec: StdlibSpec): void {
   lazyZips = spec.lazy;
 }
 
+/** The SE2 parts of a report, present once the se2 branch's host reports them. */
+interface SE2Report {
+  response?: { headers?: Record<string, string> };
+  state?: Record<string, string>;
+}
+
+/** The report's response headers and state for the page, or nothing when the host reports neither. */
+function se2Response(report: SE2Report): { response?: RunResponseWire } {
+  const response: RunResponseWire = {};
+  if (report.response?.headers !== undefined) response.headers = report.response.headers;
+  if (report.state !== undefined) response.state = report.state;
+  return Object.keys(response).length > 0 ? { response } : {};
+}
+
 /** Starts making the next spare instance unless one is on its way. */
 function makeSpare(): Spare {
   if (spare !== null) return spare;
@@ -131,8 +146,9 @@ function makeSpare(): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, log: RunLog): Promise<Started> {
-  const key = filesKey(files);
+async function hostFor(files: PluginFiles, log: RunLog, quotaMiB?: number): Promise<Started> {
+  // The quota is fixed when an instance is made: another quota needs another instance.
+  const key = `${quotaMiB ?? ''}|${filesKey(files)}`;
   if (current !== null && current.key === key && current.host.alive) {
     current.route.attach(log);
     return current;
@@ -163,10 +179,15 @@ async function handle(request: WorkerRequest): Promise<void> {
       const log = new RunLog(request.id);
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, log);
-        const report = on.host.run(request.payload, request.ident);
+        // LEAD (guest branch): give request.quotaMiB to the instance (prepareInstance/start) in hostFor
+        // once the quota option exists; it is already part of the instance's key there.
+        on = await hostFor(request.files, log, request.quotaMiB);
+        // LEAD (se2 branch): Host.run takes (payload, ident, context?) there; main's run ignores the third argument.
+        const run = on.host.run as (payload: string, ident: number, context?: { request?: HttpRequest; fetch?: FetchMocks }) => RunReport & SE2Report;
+        const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
+        const report = run.call(on.host, request.payload, request.ident, context);
         log.flush();
-        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings });
+        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...se2Response(report) });
       } finally {
         log.flush();
         if (on !== null) on.route.run = null;
