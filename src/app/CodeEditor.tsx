@@ -7,8 +7,9 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../playground/document.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { runner } from './runner.ts';
 import { useColorScheme } from './theme.ts';
@@ -38,6 +39,11 @@ export default function CodeEditor() {
   const active = useStore((s) => s.active);
   const scheme = useColorScheme();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // A binary file has no model: while one is open (BinaryFile covers the editor), the editor keeps
+  // the last text file it showed.
+  const [shown, setShown] = useState(active);
+  if (typeof files[active] === 'string' && shown !== active) setShown(active);
+  const path = typeof files[shown] === 'string' ? shown : ENTRY_FILE;
 
   useEffect(() => {
     syncModels(files, editorRef.current?.getModel() ?? null);
@@ -58,9 +64,9 @@ export default function CodeEditor() {
   return (
     <div className="editor" data-testid="editor">
       <Editor
-        path={uriOf(active).toString()}
+        path={uriOf(path).toString()}
         language="python"
-        value={typeof files[active] === 'string' ? files[active] : ''}
+        value={typeof files[path] === 'string' ? files[path] : ''}
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onMount={onMount}
         loading={<div className="placeholder">Loading the editor…</div>}

@@ -149,11 +149,12 @@ export function parseRequest(data: unknown): WorkerRequest | null {
     case 'stdlib':
       if (!isStr(data.name) || !isBytes(data.bytes)) return null;
       return { type: 'stdlib', id: data.id, name: data.name, bytes: data.bytes };
-    case 'run':
+    case 'run': {
       if (!isFiles(data.files) || !isStr(data.payload) || !isId(data.ident)) return null;
       const extras = v.safeParse(RunExtrasSchema, data);
       if (!extras.success) return null;
       return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident, ...extras.output };
+    }
     default:
       return null;
   }
