@@ -5,8 +5,8 @@ import { FileTabs } from './FileTabs.tsx';
 import { Header } from './Header.tsx';
 import { LogPanel } from './LogPanel.tsx';
 import { Notices } from './Notices.tsx';
-import { ResultPanel } from './ResultPanel.tsx';
 import { RunControls } from './RunControls.tsx';
+import { SidePanels } from './SidePanels.tsx';
 import { firstRunSettled, runner } from './runner.ts';
 import { useStore } from '../store/index.ts';
 
@@ -68,7 +68,7 @@ export function App() {
         </section>
         <div className="side">
           <RunControls />
-          <ResultPanel />
+          <SidePanels />
         </div>
         <LogPanel />
       </main>
