@@ -12,10 +12,13 @@ import type { FileContent } from '../playground/document.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { runner } from './runner.ts';
+import { registerSdkProviders } from './sdkCompletions.ts';
 import { useColorScheme } from './theme.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
+// `sdk.` completions and hover docs from the generated stub (issue 12).
+registerSdkProviders(monaco);
 
 // Every file is a model under file:///plugin/, so paths map to URIs and back without guessing.
 const ROOT = '/plugin/';
