@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { shareUrl, type Playground } from '../src/share/codec.ts';
-import { expectOutcome, run } from './helpers.ts';
+import { expectOutcome, lastRunLog, run, runWith } from './helpers.ts';
 
 // A 1x1 PNG and a 1x1 GIF, as a person would have on disk.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -109,6 +109,21 @@ test('a binary file can be replaced and removed', async ({ page }) => {
   await expect(page.locator('[data-testid=editor] .view-lines')).toContainText('def run_e');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('missing pixel.png');
+});
+
+test('a large binary file (8 MiB) runs, and a rerun reuses the instance without delay', async ({ page }) => {
+  await open(page, { files: { 'plugin.py': READER }, payload: 'big.bin', ident: 1 });
+  const big = Buffer.alloc(8 * 1024 * 1024, 0xab);
+  await pick(page, 'add-files', { name: 'big.bin', mimeType: 'application/octet-stream', buffer: big });
+  await expect(page.getByTestId('binary-size')).toHaveText('8.0 MiB (8388608 bytes)');
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText(summary(big));
+  // Same files: the same instance (no new _start), and telling so must not cost seconds.
+  const ms = await runWith(page, 'big.bin', 'result');
+  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(0);
+  // Bytes once went into the instance's key as JSON (7 s for 10 MiB) and were re-encoded for the
+  // draft on every store change of the run (about 1 s): now a rerun takes a few hundred ms.
+  expect(ms).toBeLessThan(2500);
 });
 
 test('text files become editable text; a refused name says why and the rest are added', async ({ page }) => {

@@ -90,7 +90,24 @@ let lazyZips: Record<string, string> = {};
 let current: Started | null = null;
 let spare: Spare | null = null;
 
-const filesKey = (files: PluginFiles) => JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+/**
+ * Names the content of `files`, to tell a rerun from an edit. Bytes count by their SHA-256: JSON of
+ * a Uint8Array spells every byte as a key, which took 7 s for a 10 MiB file. Without SubtleCrypto
+ * (a page served over plain http from another host) their latin-1 reading is exact and still fast.
+ */
+async function filesKey(files: PluginFiles): Promise<string> {
+  const latin1 = new TextDecoder('latin1');
+  const parts = await Promise.all(
+    Object.entries(files)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(async ([path, content]) => {
+        if (typeof content === 'string') return [path, 'text', content];
+        const digest = globalThis.crypto?.subtle === undefined ? null : await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>); // a message's bytes are never shared memory
+        return [path, 'bytes', digest === null ? latin1.decode(content) : Array.from(new Uint8Array(digest)).join(',')];
+      }),
+  );
+  return JSON.stringify(parts);
+}
 
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
 function fetchSync(name: string, url: string): Uint8Array {
@@ -148,7 +165,7 @@ function makeSpare(): Spare {
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
 async function hostFor(files: PluginFiles, log: RunLog, quotaMiB?: number): Promise<Started> {
   // The quota is fixed when an instance is made: another quota needs another instance.
-  const key = `${quotaMiB ?? ''}|${filesKey(files)}`;
+  const key = `${quotaMiB ?? ''}|${await filesKey(files)}`;
   if (current !== null && current.key === key && current.host.alive) {
     current.route.attach(log);
     return current;
