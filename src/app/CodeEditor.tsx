@@ -68,7 +68,7 @@ export default function CodeEditor() {
     <div className="editor" data-testid="editor">
       <Editor
         path={uriOf(path).toString()}
-        language="python"
+        language={/\.pyi?$/.test(path) ? 'python' : 'plaintext'}
         value={typeof files[path] === 'string' ? files[path] : ''}
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onMount={onMount}
