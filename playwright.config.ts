@@ -8,6 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  // *.test.ts files there are Vitest's (e2e/chromium.test.ts).
+  testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 2,
   retries: 0,
@@ -15,6 +17,8 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
+    // Tests read the log through "Copy all", as a person would take it elsewhere.
+    permissions: ['clipboard-read', 'clipboard-write'],
     baseURL: `http://localhost:${PORT}/`,
     colorScheme: 'light',
     trace: 'retain-on-failure',

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'guest/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'guest/**/*.test.ts', 'e2e/**/*.test.ts'],
     // Each test file gets its own process: node:wasi on Node 20 crashes after a handful of
     // fresh instances in one process unless turbo fast API calls are off (a known Node bug).
     pool: 'forks',

@@ -61,8 +61,18 @@ async function within<T>(what: string, page: Page, promise: Promise<T>, ms = RES
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(async () => {
       const text = async (id: string) =>
-        (await page.locator(`[data-testid="${id}"]`).first().textContent({ timeout: 1000 }).catch(() => null))?.slice(0, 200) ?? '(none)';
-      reject(new BenchError(`${what}: the page did not show the expected result within ${ms / 1000} s (status: ${await text('status')}; result: ${await text('result')})`));
+        (
+          await page
+            .locator(`[data-testid="${id}"]`)
+            .first()
+            .textContent({ timeout: 1000 })
+            .catch(() => null)
+        )?.slice(0, 200) ?? '(none)';
+      reject(
+        new BenchError(
+          `${what}: the page did not show the expected result within ${ms / 1000} s (status: ${await text('status')}; result: ${await text('result')})`,
+        ),
+      );
     }, ms);
   });
   // A failure inside the page (an error outcome, a wrong reply) becomes one line naming the figure.
@@ -102,7 +112,8 @@ export async function visit(what: string, context: BrowserContext, url: string, 
   try {
     marks = await within(what, page, page.evaluate('window.__benchProbe.cold') as Promise<typeof marks>);
   } catch (e) {
-    if (e instanceof BenchError && pageErrors.length > 0) throw new BenchError(`${e.message}; page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
+    if (e instanceof BenchError && pageErrors.length > 0)
+      throw new BenchError(`${e.message}; page errors: ${pageErrors.join(' | ').slice(0, 300)}`);
     throw e;
   }
   // Request.timing().startTime is in ms since the epoch, like timeOrigin + performance.now().
@@ -164,5 +175,10 @@ export async function workerLoop(
   expected: string,
 ): Promise<{ ms: number; viaHook: boolean }> {
   const args = [n, edit, payload, ident, expected].map((a) => JSON.stringify(a)).join(', ');
-  return within(what, page, page.evaluate(`window.__benchProbe.loop(${args})`) as Promise<{ ms: number; viaHook: boolean }>, RESULT_TIMEOUT_MS * 4);
+  return within(
+    what,
+    page,
+    page.evaluate(`window.__benchProbe.loop(${args})`) as Promise<{ ms: number; viaHook: boolean }>,
+    RESULT_TIMEOUT_MS * 4,
+  );
 }

@@ -1,6 +1,6 @@
 // What the bench runs on both sides, and what each run must return.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ROOT } from './server.ts';
@@ -9,11 +9,8 @@ export const PAYLOAD = "It can't bite it's own tail. I'm done laughing.";
 export const IDENT = 12345;
 export const RESULT = "tI can't etib it's nwo tail. I'm enod laughing.";
 
-/** The article's plugin: the guest's own once it exists, else the bench's copy. */
-export function articleSource(): string {
-  const guest = join(ROOT, 'guest/plugin/plugin.py');
-  return readFileSync(existsSync(guest) ? guest : join(ROOT, 'bench/plugins/article.py'), 'utf8');
-}
+/** The article's plugin, the one the page runs by default. */
+export const articleSource = (): string => readFileSync(join(ROOT, 'guest/plugin/plugin.py'), 'utf8');
 
 export const wideSource = (): string => readFileSync(join(ROOT, 'bench/plugins/wide.py'), 'utf8');
 

@@ -114,7 +114,12 @@ async function browserBench(): Promise<number> {
   if (!link.ok) throw new Error(`cannot make the share link: ${link.error}`);
   const sides: Record<SideName, Side> = {
     ours: { name: 'ours', articleUrl: `${origin}/`, wideUrl: link.value, runtimePrefix: '/guest/' },
-    pyodide: { name: 'pyodide', articleUrl: `${origin}/bench/pyodide/`, wideUrl: `${origin}/bench/pyodide/?plugin=wide`, runtimePrefix: '/pyodide/' },
+    pyodide: {
+      name: 'pyodide',
+      articleUrl: `${origin}/bench/pyodide/`,
+      wideUrl: `${origin}/bench/pyodide/?plugin=wide`,
+      runtimePrefix: '/pyodide/',
+    },
   };
   const WIDE_RESULT = wideResult(PAYLOAD);
   const R = new Results();
@@ -135,7 +140,12 @@ async function browserBench(): Promise<number> {
           chromiumVersion = browser.version();
           try {
             const context = await browser.newContext();
-            const v = await visit(`${name}: ${metric}`, context, kind === 'article' ? side.articleUrl : side.wideUrl, kind === 'article' ? RESULT : WIDE_RESULT);
+            const v = await visit(
+              `${name}: ${metric}`,
+              context,
+              kind === 'article' ? side.articleUrl : side.wideUrl,
+              kind === 'article' ? RESULT : WIDE_RESULT,
+            );
             if (!v.isolated) R.notes.push(`${name}: the page was not cross-origin isolated`);
             if (v.foreign.length > 0) throw new BenchError(`fetched from outside the bench server: ${v.foreign.join(', ')}`);
             if (r === 0) return;
@@ -225,8 +235,10 @@ async function browserBench(): Promise<number> {
           if (!(await lastRunSource(page))?.includes(`# bench edit ${seq}`)) throw new BenchError('the edit did not reach the run request');
           return ms;
         });
-        const editWorker = await R.take(name, 'edit_rerun_worker_ms', async () =>
-          (await workerLoop(`${name}: edit_rerun_worker_ms`, page, EDIT_LOOP, true, PAYLOAD, IDENT, RESULT)).ms,
+        const editWorker = await R.take(
+          name,
+          'edit_rerun_worker_ms',
+          async () => (await workerLoop(`${name}: edit_rerun_worker_ms`, page, EDIT_LOOP, true, PAYLOAD, IDENT, RESULT)).ms,
         );
         if (r === 0) continue;
         R.add(name, 'rerun_ms', rerun ?? null);
@@ -254,10 +266,14 @@ async function browserBench(): Promise<number> {
 
 async function recordTransfer(R: Results, transfers: Record<string, unknown>, side: Side, v: Visit) {
   const { bodies, fromDisk } = await fetchedBodies(v);
-  if (fromDisk.length > 0) R.notes.push(`${side.name}: sizes of ${fromDisk.join(', ')} read from disk (the browser no longer held the body)`);
+  if (fromDisk.length > 0)
+    R.notes.push(`${side.name}: sizes of ${fromDisk.join(', ')} read from disk (the browser no longer held the body)`);
   const page = transfer(bodies);
   const runtime = transfer(new Map([...bodies].filter(([p]) => p.startsWith(side.runtimePrefix))));
-  for (const [scope, t] of [['page', page], ['runtime', runtime]] as const) {
+  for (const [scope, t] of [
+    ['page', page],
+    ['runtime', runtime],
+  ] as const) {
     R.add(side.name, `${scope}_transfer_brotli_bytes`, t.brotli);
     R.add(side.name, `${scope}_transfer_gzip_bytes`, t.gzip);
     R.add(side.name, `${scope}_transfer_raw_bytes`, t.raw);
@@ -294,7 +310,15 @@ function report(R: Results, transfers: Record<string, unknown>, chromium: string
   process.stdout.write(`\n${table(metrics, out.ours, out.pyodide, ratio)}\n\n`);
   for (const n of new Set(R.notes)) process.stdout.write(`note: ${n}\n`);
   for (const f of R.failures) process.stdout.write(`FAILED: ${f}\n`);
-  const json = { ours: out.ours, pyodide: out.pyodide, ratio, machine: machine(chromium), failures: R.failures, notes: [...new Set(R.notes)], transfers };
+  const json = {
+    ours: out.ours,
+    pyodide: out.pyodide,
+    ratio,
+    machine: machine(chromium),
+    failures: R.failures,
+    notes: [...new Set(R.notes)],
+    transfers,
+  };
   if (JSON_OUT) process.stdout.write(`${JSON.stringify(json)}\n`);
   return R.failures.length > 0 ? 1 : 0;
 }

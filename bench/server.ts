@@ -28,10 +28,9 @@ const TYPES: Record<string, string> = {
 
 /** URL path prefix → folder, longest first. */
 function mounts(): [string, string][] {
-  const guestPlugin = join(ROOT, 'guest/plugin/plugin.py');
   return [
-    // The Pyodide side runs the very plugin our page runs by default, once the guest has one.
-    ['/bench/plugins/article.py', existsSync(guestPlugin) ? guestPlugin : join(ROOT, 'bench/plugins/article.py')],
+    // The Pyodide side runs the very plugin our page runs by default.
+    ['/bench/plugins/article.py', join(ROOT, 'guest/plugin/plugin.py')],
     ['/bench/plugins/', join(ROOT, 'bench/plugins')],
     ['/bench/pyodide/', join(ROOT, 'bench/pyodide')],
     ['/pyodide/', join(ROOT, 'node_modules/pyodide')],

@@ -1,4 +1,10 @@
-import type { LogEntry, Outcome, Timings } from '../src/host/index.ts';
+// Messages from the run's worker thread to the CLI's main thread, as valibot schemas (the same
+// entry and outcome schemas as the page's Worker protocol); the types are inferred from them.
+import * as v from 'valibot';
+import { LogEntrySchema, OutcomeSchema, TimingsSchema } from '../src/worker/protocol.ts';
 
-/** Messages from the run's worker thread to the CLI's main thread. */
-export type FromWorker = { type: 'log'; entry: LogEntry } | { type: 'done'; outcome: Outcome; timings: Timings };
+export const FromWorkerSchema = v.variant('type', [
+  v.object({ type: v.literal('log'), entry: LogEntrySchema }),
+  v.object({ type: v.literal('done'), outcome: OutcomeSchema, timings: TimingsSchema }),
+]);
+export type FromWorker = v.InferOutput<typeof FromWorkerSchema>;

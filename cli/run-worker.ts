@@ -13,6 +13,11 @@ export interface RunJob {
 
 const job = workerData as RunJob;
 const post = (message: FromWorker) => parentPort!.postMessage(message);
-const host = await createHost({ module: job.wrapper, stdlib: job.stdlib, files: job.files, onLog: (entry) => post({ type: 'log', entry }) });
+const host = await createHost({
+  module: job.wrapper,
+  stdlib: job.stdlib,
+  files: job.files,
+  onLog: (entry) => post({ type: 'log', entry }),
+});
 const { outcome, timings } = host.run(job.payload, job.ident);
 post({ type: 'done', outcome, timings });

@@ -1,6 +1,6 @@
 // The CLI as a person or a CI job runs it: a real process, the real wrapper module.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,7 +73,7 @@ describe('se2', () => {
   it('exits 1 when the plugin returns nothing', async () => {
     const run = await se2(['--json', '--plugin-root', plugin('def run_e(p, i):\n    pass\n')]);
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout)).toMatchObject({ result: null, error: null, crash: null });
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'none', result: null, error: null, crash: null, timeout: null });
   });
 
   it('exits 2 when the module dies (os._exit)', async () => {
@@ -86,6 +86,15 @@ describe('se2', () => {
     const run = await se2(['--timeout', '1', '--plugin-root', plugin('def run_e(p, i):\n    while True:\n        pass\n')]);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('se2: timed out after 1 s');
+  });
+
+  it('--json reports a time-out as a time-out, with every line written before the run got stuck', async () => {
+    const run = await se2(['--json', '--timeout', '5', '--plugin-root', plugin('def run_e(p, i):\n    for k in range(1000):\n        print("line", k)\n    while True:\n        pass\n')]);
+    expect(run.status).toBe(2);
+    const out = JSON.parse(run.stdout) as { outcome: string; crash: unknown; timeout: unknown; log: { text: string; level: string }[] };
+    expect(out).toMatchObject({ outcome: 'timeout', crash: null, timeout: 5, result: null, error: null });
+    const lines = out.log.filter((e) => e.level === 'python' && e.text.startsWith('line ')).map((e) => e.text);
+    expect(lines).toEqual(Array.from({ length: 1000 }, (_, k) => `line ${k}`));
   });
 
   it('refuses bad arguments and missing files with one line, no stack trace', async () => {
@@ -105,5 +114,32 @@ describe('se2', () => {
       expect(lines, args.join(' ')).toHaveLength(1);
       expect(lines[0]).toMatch(message);
     }
+  });
+});
+
+describe('the se2 command as installed', () => {
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+
+  it('cli/dist is what cli/build.mjs makes from the sources (run `npm run build:cli` after a change)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'se2-build-'));
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, [join(repo, 'cli/build.mjs'), '--out', out], (error) => (error ? reject(error) : resolve())),
+    );
+    for (const name of ['se2.mjs', 'run-worker.mjs']) {
+      expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(repo, 'cli/dist', name), 'utf8'));
+    }
+  });
+
+  it('runs with Node alone: a copy of the command and the guest, no node_modules anywhere', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'se2-bare-'));
+    for (const path of ['cli/bin.mjs', 'cli/dist', 'public/guest', 'guest/plugin']) cpSync(join(repo, path), join(copy, path), { recursive: true });
+    const run = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, [join(copy, 'cli/bin.mjs'), '--no-color'], { cwd: copy, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+      });
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trimEnd().endsWith(`result: ${DEFAULT_RESULT}`)).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/h
 import { readGuest } from './guest.ts';
 import { InputError, readPluginFolder, readText } from './inputs.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
-import type { FromWorker } from './protocol.ts';
+import { parse } from '../src/worker/protocol.ts';
+import { FromWorkerSchema } from './protocol.ts';
 import type { RunJob } from './run-worker.ts';
 
 type Ending = { kind: 'outcome'; outcome: Outcome; timings: Timings } | { kind: 'timeout' } | { kind: 'failed'; message: string };
@@ -19,8 +20,12 @@ async function loadJob(options: Options): Promise<RunJob> {
   return { files, wrapper, stdlib, payload, ident: options.ident };
 }
 
+/** Set by cli/build.mjs in the bundled command; from the sources, the tsx entry beside this file. */
+declare const __SE2_RUNNER__: string | undefined;
+const RUNNER = typeof __SE2_RUNNER__ === 'string' ? __SE2_RUNNER__ : './run-worker.mjs';
+
 function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) => void): Promise<Ending> {
-  const worker = new Worker(new URL('./run-worker.mjs', import.meta.url), { workerData: job });
+  const worker = new Worker(new URL(RUNNER, import.meta.url), { workerData: job });
   return new Promise<Ending>((resolve) => {
     const finish = (ending: Ending) => {
       clearTimeout(timer);
@@ -28,9 +33,11 @@ function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) =>
       resolve(ending);
     };
     const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'log') onLog(message.entry);
-      else finish({ kind: 'outcome', outcome: message.outcome, timings: message.timings });
+    worker.on('message', (data: unknown) => {
+      const parsed = parse(FromWorkerSchema, data);
+      if (!parsed.ok) finish({ kind: 'failed', message: `the runner sent a malformed message (${parsed.problem})` });
+      else if (parsed.value.type === 'log') onLog(parsed.value.entry);
+      else finish({ kind: 'outcome', outcome: parsed.value.outcome, timings: parsed.value.timings });
     });
     worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));
     worker.on('exit', (code) => finish({ kind: 'failed', message: `the runner stopped early (exit ${code})` }));
@@ -85,9 +92,11 @@ async function main(): Promise<number> {
   if (options.json) {
     const outcome = ending.kind === 'outcome' ? ending.outcome : null;
     const report = {
+      outcome: outcome?.kind ?? ending.kind,
       result: outcome?.kind === 'result' ? outcome.value : null,
       error: outcome?.kind === 'error' ? { code: outcome.code, message: outcome.message } : null,
-      crash: outcome?.kind === 'crash' ? outcome.message : status === 2 ? line : null,
+      crash: outcome?.kind === 'crash' ? outcome.message : ending.kind === 'failed' ? line : null,
+      timeout: ending.kind === 'timeout' ? options.timeoutMs / 1000 : null,
       log,
       timings: { ...(ending.kind === 'outcome' ? ending.timings : {}), total: performance.now() - started },
     };

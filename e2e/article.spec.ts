@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ARTICLE_PAYLOAD, LEVEL_RGB, lastRunLog, run, waitForFirstResult } from './helpers.ts';
+import { ARTICLE_PAYLOAD, LEVEL_RGB, expectRunCount, lastRunEntries, run, runEntries, waitForFirstResult } from './helpers.ts';
 
 test("the article's run on first load: result, three levels, colours, indentation", async ({ page, context, baseURL }) => {
   const foreign: string[] = [];
@@ -31,7 +31,12 @@ test("the article's run on first load: result, three levels, colours, indentatio
 
   // Column 0, one tab, two tabs.
   const indent = async (level: string) =>
-    parseFloat(await entries.and(page.locator(`[data-level=${level}]`)).first().evaluate((el) => getComputedStyle(el).paddingLeft));
+    parseFloat(
+      await entries
+        .and(page.locator(`[data-level=${level}]`))
+        .first()
+        .evaluate((el) => getComputedStyle(el).paddingLeft),
+    );
   const [host, wrapper, py] = [await indent('host'), await indent('wrapper'), await indent('python')];
   expect(wrapper).toBeGreaterThan(host + 10);
   expect(py - wrapper).toBeCloseTo(wrapper - host, 0);
@@ -49,10 +54,11 @@ test("the article's run on first load: result, three levels, colours, indentatio
 
   // A rerun with unchanged files calls into the same instance: no new instantiation.
   await run(page, 'result');
-  await expect(page.getByTestId('log-run')).toHaveCount(2);
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling run_e' })).toHaveCount(1);
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Instantiating' })).toHaveCount(0);
-  await expect(page.getByTestId('log-run').first().getByTestId('log-entry').filter({ hasText: 'Instantiating' })).toHaveCount(1);
+  await expectRunCount(page, 2);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling run_e' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'Instantiating' })).toHaveCount(0);
+  await page.getByTestId('log').evaluate((el) => (el.scrollTop = 0));
+  await expect((await runEntries(page, 1)).filter({ hasText: 'Instantiating' })).toHaveCount(1);
 
   // Level filters hide and show a layer.
   await page.getByTestId('filter-wrapper').uncheck();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectOutcome, lastRunLog, run, typeInEditor, waitForFirstResult } from './helpers.ts';
+import { expectOutcome, expectRunCount, lastRunEntries, run, typeInEditor, waitForFirstResult } from './helpers.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -9,24 +9,29 @@ test.beforeEach(async ({ page }) => {
 test('editing plugin.py in Monaco and running again (button, then Ctrl+Enter in the editor)', async ({ page }) => {
   await typeInEditor(
     page,
-    ['import sdk', '', 'def run_e(payload, ident):', '    print(f"shouting for {ident}")', '    sdk.return_result(payload.upper() + "!", ident)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    print(f"shouting for {ident}")',
+      '    sdk.return_result(payload.upper() + "!", ident)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('quiet words');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
   // A plain print belongs to the Python level.
-  await expect(
-    lastRunLog(page).getByTestId('log-entry').and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' }),
-  ).toHaveCount(1);
+  await expect(lastRunEntries(page).and(page.locator('[data-level=python]')).filter({ hasText: 'shouting for 12345' })).toHaveCount(1);
   // Changed files mean a fresh instance.
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
 
   await page.getByTestId('ident').fill('77');
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(page.getByTestId('log-run')).toHaveCount(3);
+  await expectRunCount(page, 3);
   await expectOutcome(page, 'result');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'shouting for 77' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'shouting for 77' })).toHaveCount(1);
   // Ctrl+Enter ran the plugin: it did not add a line to the source.
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('QUIET WORDS!');
@@ -43,9 +48,14 @@ test('a helper module in a second tab, imported by plugin.py', async ({ page }) 
   await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'helpers.py']);
   await expect(page.getByTestId('file-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
 
-  await typeInEditor(page, ['def shout(text):', '    return text.upper() + "!!"', '']. join('\n'));
+  await typeInEditor(page, ['def shout(text):', '    return text.upper() + "!!"', ''].join('\n'));
   await page.getByTestId('file-tab').first().click();
-  await typeInEditor(page, ['import sdk', 'import helpers', '', 'def run_e(payload, ident):', '    sdk.return_result(helpers.shout(payload), ident)', ''].join('\n'));
+  await typeInEditor(
+    page,
+    ['import sdk', 'import helpers', '', 'def run_e(payload, ident):', '    sdk.return_result(helpers.shout(payload), ident)', ''].join(
+      '\n',
+    ),
+  );
   await page.getByTestId('payload').fill('from a helper');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('FROM A HELPER!!');
@@ -65,14 +75,23 @@ test('a helper module in a second tab, imported by plugin.py', async ({ page }) 
 test('an exception shows its traceback at the Python level and error code 1 in the result', async ({ page }) => {
   await typeInEditor(
     page,
-    ['import sdk', '', 'def fail(payload):', '    raise ValueError("bad payload: " + payload)', '', 'def run_e(payload, ident):', '    fail(payload)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def fail(payload):',
+      '    raise ValueError("bad payload: " + payload)',
+      '',
+      'def run_e(payload, ident):',
+      '    fail(payload)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('xyz');
   await run(page, 'error');
   await expect(page.getByTestId('result-error-code')).toHaveText('Error 1');
   await expect(page.getByTestId('result-value')).toContainText('ValueError');
   await expect(page.getByTestId('result-value')).toContainText('bad payload: xyz');
-  const python = lastRunLog(page).getByTestId('log-entry').and(page.locator('[data-level=python]'));
+  const python = lastRunEntries(page).and(page.locator('[data-level=python]'));
   await expect(python.filter({ hasText: 'Traceback (most recent call last)' })).toHaveCount(1);
   await expect(python.filter({ hasText: 'ValueError: bad payload: xyz' })).toHaveCount(1);
   await expect(python.filter({ hasText: 'Traceback' })).toHaveAttribute('data-stream', 'stderr');

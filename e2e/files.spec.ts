@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { shareUrl, type Playground } from '../src/share/codec.ts';
-import { expectOutcome, lastRunLog, run, runWith } from './helpers.ts';
+import { expectOutcome, lastRunEntries, run, runWith } from './helpers.ts';
 
 // A 1x1 PNG and a 1x1 GIF, as a person would have on disk.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -46,7 +46,11 @@ async function pick(page: Page, button: string, files: Parameters<import('@playw
 
 const tabNames = (page: Page) => page.getByTestId('file-tab');
 
-test('a binary file added with the picker reaches the plugin as bytes, and survives a reload and a share link', async ({ page, browser, context }) => {
+test('a binary file added with the picker reaches the plugin as bytes, and survives a reload and a share link', async ({
+  page,
+  browser,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page, { files: { 'plugin.py': READER }, payload: 'pixel.png', ident: 1 });
   await expect(page.getByTestId('result-value')).toHaveText('missing pixel.png');
@@ -120,7 +124,8 @@ test('a large binary file (8 MiB) runs, and a rerun reuses the instance without 
   await expect(page.getByTestId('result-value')).toHaveText(summary(big));
   // Same files: the same instance (no new _start), and telling so must not cost seconds.
   const ms = await runWith(page, 'big.bin', 'result');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(0);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(0);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling run_e' })).toHaveCount(1);
   // Bytes once went into the instance's key as JSON (7 s for 10 MiB) and were re-encoded for the
   // draft on every store change of the run (about 1 s): now a rerun takes a few hundred ms.
   expect(ms).toBeLessThan(2500);
@@ -155,7 +160,10 @@ function packageFolder(): string {
   writeFileSync(join(pkg, '__init__.py'), 'from .util import double\n');
   writeFileSync(join(pkg, 'util.py'), 'def double(n):\n    return 2 * n\n');
   writeFileSync(join(pkg, 'table.csv'), 'a,b\n');
-  writeFileSync(join(pkg, 'blob.bin'), Uint8Array.from({ length: 256 }, (_, i) => i));
+  writeFileSync(
+    join(pkg, 'blob.bin'),
+    Uint8Array.from({ length: 256 }, (_, i) => i),
+  );
   writeFileSync(join(pkg, '.DS_Store'), PNG);
   writeFileSync(join(pkg, '__pycache__', 'util.cpython-311.pyc'), PNG);
   return pkg;
@@ -259,11 +267,15 @@ test.fixme('a pure-Python wheel added from disk is importable (needs the guest b
   const wheel = zipSync({
     'hello_wheel/__init__.py': new TextEncoder().encode('GREETING = "hi from a wheel"\n'),
     'hello_wheel-1.0.dist-info/METADATA': new TextEncoder().encode('Metadata-Version: 2.1\nName: hello-wheel\nVersion: 1.0\n'),
-    'hello_wheel-1.0.dist-info/WHEEL': new TextEncoder().encode('Wheel-Version: 1.0\nGenerator: e2e\nRoot-Is-Purelib: true\nTag: py3-none-any\n'),
+    'hello_wheel-1.0.dist-info/WHEEL': new TextEncoder().encode(
+      'Wheel-Version: 1.0\nGenerator: e2e\nRoot-Is-Purelib: true\nTag: py3-none-any\n',
+    ),
     'hello_wheel-1.0.dist-info/RECORD': new TextEncoder().encode(''),
   });
   await open(page, {
-    files: { 'plugin.py': 'import sdk\nimport hello_wheel\n\ndef run_e(payload, ident):\n    sdk.return_result(hello_wheel.GREETING, ident)\n' },
+    files: {
+      'plugin.py': 'import sdk\nimport hello_wheel\n\ndef run_e(payload, ident):\n    sdk.return_result(hello_wheel.GREETING, ident)\n',
+    },
     payload: '',
     ident: 1,
   });

@@ -45,8 +45,36 @@ export async function typeInEditor(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** The log run element of the newest run. */
-export const lastRunLog = (page: Page) => page.getByTestId('log-run').last();
+/**
+ * The newest run's log entries among those rendered (the log renders only the rows near the view;
+ * it follows the newest lines, so a short run's lines are all there).
+ */
+export const lastRunEntries = (page: Page) => page.locator('[data-testid=log-entry][data-last-run]');
+
+/** The log entries of the run with this ordinal (1 = the first run shown), among those rendered. */
+export async function runEntries(page: Page, nth: number) {
+  const id = await page
+    .getByTestId('log-run')
+    .nth(nth - 1)
+    .getAttribute('data-run-id');
+  return page.locator(`[data-testid=log-entry][data-run-id="${id}"]`);
+}
+
+/** How many runs the log holds. */
+export const expectRunCount = (page: Page, n: number) => expect(page.getByTestId('log')).toHaveAttribute('data-runs', String(n));
+
+/**
+ * The whole log as "Copy all" gives it (every kept line of every run, not only the rendered
+ * ones), split into runs; each line keeps its level's indentation (host 0, wrapper 1, Python 2 tabs).
+ */
+export async function copiedLog(page: Page): Promise<string[][]> {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.getByTestId('copy-log').click();
+  const read = () => page.evaluate(() => navigator.clipboard.readText());
+  await expect.poll(read).not.toBe('');
+  const text = await read();
+  return text.split(/\n\n(?=--- run id=)/).map((run) => run.split('\n').slice(1));
+}
 
 export async function run(page: Page, outcome: string): Promise<void> {
   await expect(page.getByTestId('run')).toBeEnabled();

@@ -1,7 +1,7 @@
 // Hostile plugins, bad input and faults: each case asserts how it ends AND that the next normal
 // run works. The plugins are opened through share links (typing them into Monaco is slow).
 import { expect, test, type Page } from '@playwright/test';
-import { expectOutcome, lastRunLog, openPlayground, runWith } from './helpers.ts';
+import { copiedLog, expectOutcome, lastRunEntries, openPlayground, runWith } from './helpers.ts';
 
 const py = (...lines: string[]) => lines.join('\n') + '\n';
 
@@ -38,7 +38,10 @@ test('B1: time limit ends a busy loop and a long sleep; input() gets EOFError; a
 
   // The Worker dies between runs: the page notices and replaces it before the next Run.
   // The newest Python Worker (Monaco's is `editor.worker`; replaced ones may linger in the list).
-  const python = page.workers().filter((w) => /\/worker[-.][^/]*$/.test(w.url())).at(-1);
+  const python = page
+    .workers()
+    .filter((w) => /\/worker[-.][^/]*$/.test(w.url()))
+    .at(-1);
   expect(python).toBeDefined();
   const replaced = page.waitForEvent('worker');
   // The page may terminate it before this call returns.
@@ -73,53 +76,66 @@ test('B2: endless recursion, a 100 000-deep json.dumps and an ever-growing list 
   ] as const) {
     await runWith(page, payload, /^(error|crash)$/, 20_000);
     await expect(page.getByTestId('result-value'), payload).toContainText(reason);
-    console.log(`${payload}: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`);
+    console.log(
+      `${payload}: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`,
+    );
     await expectNormalRun(page);
   }
 });
 
 test('B3: 200 000 printed lines and one 50 MB line keep the page responsive; the newest lines and the result show', async ({ page }) => {
-  await openPlayground(
-    page,
-    plugin({ lines: ['for i in range(200000):', '    print("line", i)'], huge: ['print("x" * 50_000_000)'] }),
-  );
+  await openPlayground(page, plugin({ lines: ['for i in range(200000):', '    print("line", i)'], huge: ['print("x" * 50_000_000)'] }));
   // The page keeps painting while the Worker floods it (measured once Monaco, which loads after
   // the first result, has mounted: its parse is a long frame of its own).
   await expect(page.locator('[data-testid=editor] .monaco-editor .view-lines')).toBeVisible();
-  const frames = page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let worst = 0;
-        let last = performance.now();
-        const end = last + 3000;
-        const tick = (now: number) => {
-          worst = Math.max(worst, now - last);
-          last = now;
-          if (now < end) requestAnimationFrame(tick);
-          else resolve(worst);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-  await runWith(page, 'lines', 'result', 30_000);
+  // The flood takes seconds on a loaded machine: the limit must not end it.
+  await page.getByTestId('time-limit').fill('60');
+  // Every frame from the click until the result shows (the whole flood), timed in the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framesOn: boolean };
+    w.__frames = [];
+    w.__framesOn = true;
+    let last = performance.now();
+    const tick = (now: number) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (w.__framesOn) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const floodMs = await runWith(page, 'lines', 'result', 60_000);
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framesOn: boolean };
+    w.__framesOn = false;
+    return w.__frames;
+  });
   await expect(page.getByTestId('result-value')).toHaveText('echo lines');
-  const log = lastRunLog(page);
-  await expect(log.getByTestId('log-dropped')).toContainText('earlier lines were dropped');
-  await expect(log.getByTestId('log-entry').filter({ hasText: 'line 199999' })).toHaveCount(1);
-  await expect(log.getByTestId('log-entry').filter({ hasText: /^line 0$/ })).toHaveCount(0);
-  expect(await log.getByTestId('log-entry').count()).toBeLessThanOrEqual(5000);
-  const worstFrameMs = await frames;
-  console.log(`longest frame while 200 000 lines arrived: ${Math.round(worstFrameMs)} ms`);
-  // About 0.5 s alone, up to 2 s beside a parallel test on 2 cores: the bound catches a frozen tab, not jank.
-  expect(worstFrameMs).toBeLessThan(5000);
+  await expect(lastRunEntries(page).filter({ hasText: 'line 199999' })).toHaveCount(1);
+  // Only the rows near the view are in the page; the run keeps its newest 5000 lines.
+  expect(await page.getByTestId('log-entry').count()).toBeLessThan(200);
+  const copied = (await copiedLog(page)).at(-1)!;
+  expect(copied[0]).toMatch(/^… \d+ earlier lines were dropped/);
+  expect(copied).toHaveLength(5001);
+  expect(copied.filter((l) => l.startsWith('\t\tline ')).at(-1)).toBe('\t\tline 199999');
+  expect(copied).not.toContain('\t\tline 0');
+  const sorted = [...frames].sort((x, y) => x - y);
+  const worst = sorted.at(-1) ?? 0;
+  const over100 = frames.filter((f) => f > 100).length;
+  console.log(
+    `200 000 lines in ${floodMs} ms: ${frames.length} frames, median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, ` +
+      `p99 ${sorted[Math.floor(sorted.length * 0.99)]?.toFixed(1)} ms, longest ${worst.toFixed(1)} ms, ${over100} over 100 ms`,
+  );
+  // The page renders only the rows on screen: frames stay short while 200 000 lines arrive. On two
+  // shared cores a busy machine can still delay a few frames (the OS, not the page), so the bound
+  // is on the share of frames over 100 ms and on the longest; the unvirtualised list took ~1 s.
+  expect(over100 / frames.length).toBeLessThan(0.03);
+  expect(worst).toBeLessThan(500);
   // The log scrolls.
   await page.getByTestId('log').evaluate((el) => (el.scrollTop = 0));
   await expect.poll(() => page.getByTestId('log').evaluate((el) => el.scrollTop)).toBe(0);
 
   await runWith(page, 'huge', 'result', 30_000);
-  const longest = await lastRunLog(page)
-    .getByTestId('log-entry')
-    .evaluateAll((els) => Math.max(...els.map((e) => e.textContent?.length ?? 0)));
+  const longest = await lastRunEntries(page).evaluateAll((els) => Math.max(...els.map((e) => e.textContent?.length ?? 0)));
   expect(longest).toBeGreaterThan(60_000);
   expect(longest).toBeLessThan(70_000);
   await expectNormalRun(page);
@@ -191,7 +207,7 @@ test('B4: the sandbox: only /plugin, /lib, /tmp; writes vanish with the instance
   await page.keyboard.insertText('\n# edited\n');
   await runWith(page, 'again', 'result');
   await expect(page.getByTestId('result-value')).toHaveText('mark False');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
 });
 
 const HOSTILE = '<img src=x onerror=alert(1)></script><script>alert(2)</script>\x1b[2J\x1b]0;pwned\x07\x1b[H';
@@ -207,7 +223,12 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
     page,
     plugin(
       {
-        echo: [`print(${hostile} + "\\x00 nul")`, `print(${hostile}, file=sys.stderr)`, `sdk.return_result(payload + ${hostile} + "\\x00", ident)`, 'return'],
+        echo: [
+          `print(${hostile} + "\\x00 nul")`,
+          `print(${hostile}, file=sys.stderr)`,
+          `sdk.return_result(payload + ${hostile} + "\\x00", ident)`,
+          'return',
+        ],
         fail: [`raise ValueError(${hostile})`],
         error: [`sdk.return_error(7, ${hostile}, ident)`, 'return'],
         surrogate: ['print("lone \\ud800 surrogate")', 'sdk.return_result("lone \\udfff", ident)', 'return'],
@@ -222,8 +243,11 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
 
   await runWith(page, 'echo', 'result');
   await expect(page.getByTestId('result-value')).toContainText('<img src=x onerror=alert(1)></script><script>alert(2)</script>');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: '<img src=x onerror=alert(1)>' })).toHaveCount(2);
-  for (const outcome of [['fail', 'error'], ['error', 'error']]) {
+  await expect(lastRunEntries(page).filter({ hasText: '<img src=x onerror=alert(1)>' })).toHaveCount(2);
+  for (const outcome of [
+    ['fail', 'error'],
+    ['error', 'error'],
+  ]) {
     await runWith(page, outcome[0]!, outcome[1]!);
     await expect(page.getByTestId('result-value')).toContainText('<script>alert(2)</script>');
   }
@@ -231,7 +255,9 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
   await page.getByTestId('payload').fill('surrogate');
   await page.getByTestId('run').click();
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', /^(result|error|crash)$/);
-  console.log(`lone surrogate: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`);
+  console.log(
+    `lone surrogate: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`,
+  );
 
   await expect(page.locator('img')).toHaveCount(0);
   await expect(page.locator('body script')).toHaveCount(0);
@@ -240,7 +266,9 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
   await expectNormalRun(page);
 });
 
-test('B6: every edit is saved at once and survives a crash, a time-out and a reload; Ctrl+Enter with a bad id does not run', async ({ page }) => {
+test('B6: every edit is saved at once and survives a crash, a time-out and a reload; Ctrl+Enter with a bad id does not run', async ({
+  page,
+}) => {
   await openPlayground(page, plugin({ die: ['import os', 'os._exit(1)'], loop: ['while True:', '    pass'] }));
   const saved = () => page.evaluate(() => localStorage.getItem('pywasm-playground') ?? '');
   await page.locator('[data-testid=editor] .monaco-editor .view-lines').click();
@@ -258,15 +286,15 @@ test('B6: every edit is saved at once and survives a crash, a time-out and a rel
   await expect(page.locator('[data-testid=editor] .view-lines')).toContainText('draft-mark-1');
 
   // An invalid execution id: Ctrl+Enter says why instead of running.
-  const runs = await page.getByTestId('log-run').count();
+  const runs = Number(await page.getByTestId('log').getAttribute('data-runs'));
   await page.getByTestId('ident').fill('99999999999');
   await page.getByTestId('payload').press('ControlOrMeta+Enter');
   await expect(page.getByTestId('run-refused')).toContainText('execution id');
-  await expect(page.getByTestId('log-run')).toHaveCount(runs);
+  await expect(page.getByTestId('log')).toHaveAttribute('data-runs', String(runs));
   await page.getByTestId('ident').fill('5');
   await expect(page.getByTestId('run-refused')).toHaveCount(0);
   await page.getByTestId('payload').press('ControlOrMeta+Enter');
-  await expect(page.getByTestId('log-run')).toHaveCount(runs + 1);
+  await expect(page.getByTestId('log')).toHaveAttribute('data-runs', String(runs + 1));
   await expectOutcome(page, 'result');
 });
 

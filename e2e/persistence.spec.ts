@@ -4,7 +4,10 @@ import { ARTICLE_RESULT, expectOutcome, run, typeInEditor, waitForFirstResult } 
 test('a reload keeps the draft: files, payload and id', async ({ page }) => {
   await page.goto('/');
   await waitForFirstResult(page);
-  await typeInEditor(page, ['import sdk', '', 'def run_e(payload, ident):', '    sdk.return_result(f"{ident}:{payload[::-1]}", ident)', ''].join('\n'));
+  await typeInEditor(
+    page,
+    ['import sdk', '', 'def run_e(payload, ident):', '    sdk.return_result(f"{ident}:{payload[::-1]}", ident)', ''].join('\n'),
+  );
   await page.getByTestId('payload').fill('draft payload');
   await page.getByTestId('ident').fill('4242');
   await page.reload();
@@ -16,7 +19,11 @@ test('a reload keeps the draft: files, payload and id', async ({ page }) => {
   await expect(page.locator('[data-testid=editor] .view-lines')).toContainText('payload[::-1]');
 });
 
-test('share: a link opened in a fresh context restores everything and runs; the draft stays one click away', async ({ page, browser, context }) => {
+test('share: a link opened in a fresh context restores everything and runs; the draft stays one click away', async ({
+  page,
+  browser,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await waitForFirstResult(page);
@@ -25,7 +32,17 @@ test('share: a link opened in a fresh context restores everything and runs; the 
   await page.getByTestId('file-name-ok').click();
   await typeInEditor(page, 'SUFFIX = " — shared ✓"\n');
   await page.getByTestId('file-tab').first().click();
-  await typeInEditor(page, ['import sdk', 'from pkg import words', '', 'def run_e(payload, ident):', '    sdk.return_result(payload + words.SUFFIX + f" #{ident}", ident)', ''].join('\n'));
+  await typeInEditor(
+    page,
+    [
+      'import sdk',
+      'from pkg import words',
+      '',
+      'def run_e(payload, ident):',
+      '    sdk.return_result(payload + words.SUFFIX + f" #{ident}", ident)',
+      '',
+    ].join('\n'),
+  );
   await page.getByTestId('payload').fill('Привет <b>&amp;</b>\nline two');
   await page.getByTestId('ident').fill('-7');
   await run(page, 'result');

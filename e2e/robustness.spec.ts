@@ -1,18 +1,25 @@
 import { expect, test } from '@playwright/test';
-import { expectOutcome, lastRunLog, run, typeInEditor, waitForFirstResult } from './helpers.ts';
+import { expectOutcome, lastRunEntries, run, typeInEditor, waitForFirstResult } from './helpers.ts';
 
 test('ANSI colours in plugin output become styled text; markup in payloads and output stays text', async ({ page }) => {
   await page.goto('/');
   await waitForFirstResult(page);
   await typeInEditor(
     page,
-    ['import sdk', '', 'def run_e(payload, ident):', '    print("\\x1b[31mred alert\\x1b[0m plain " + payload)', '    sdk.return_result(payload, ident)', ''].join('\n'),
+    [
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    print("\\x1b[31mred alert\\x1b[0m plain " + payload)',
+      '    sdk.return_result(payload, ident)',
+      '',
+    ].join('\n'),
   );
   const markup = '<img src=x onerror="document.title=\'pwned\'">';
   await page.getByTestId('payload').fill(markup);
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText(markup);
-  const line = lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'red alert' });
+  const line = lastRunEntries(page).filter({ hasText: 'red alert' });
   await expect(line).toHaveCount(1);
   await expect(line).not.toContainText('[31m');
   await expect(line.locator('span', { hasText: 'red alert' })).toHaveCSS('color', /^rgb\(\d+, 0, 0\)$/);
@@ -50,7 +57,16 @@ test('a plugin that kills the module shows the crash, and the next run gets a fr
   await waitForFirstResult(page);
   await typeInEditor(
     page,
-    ['import os', 'import sdk', '', 'def run_e(payload, ident):', '    if payload == "die":', '        os._exit(3)', '    sdk.return_result("alive " + payload, ident)', ''].join('\n'),
+    [
+      'import os',
+      'import sdk',
+      '',
+      'def run_e(payload, ident):',
+      '    if payload == "die":',
+      '        os._exit(3)',
+      '    sdk.return_result("alive " + payload, ident)',
+      '',
+    ].join('\n'),
   );
   await page.getByTestId('payload').fill('die');
   await run(page, 'crash');
@@ -58,5 +74,5 @@ test('a plugin that kills the module shows the crash, and the next run gets a fr
   await page.getByTestId('payload').fill('again');
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('alive again');
-  await expect(lastRunLog(page).getByTestId('log-entry').filter({ hasText: 'Calling _start' })).toHaveCount(1);
+  await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
 });

@@ -39,7 +39,13 @@ function show(reply) {
   const o = reply.outcome;
   $('result').dataset.outcome = o.kind;
   $('result').textContent =
-    o.kind === 'result' ? o.value : o.kind === 'error' ? `error ${o.code}: ${o.message}` : o.kind === 'crash' ? `crash: ${o.message}` : 'no result';
+    o.kind === 'result'
+      ? o.value
+      : o.kind === 'error'
+        ? `error ${o.code}: ${o.message}`
+        : o.kind === 'crash'
+          ? `crash: ${o.message}`
+          : 'no result';
   $('log').textContent = reply.log.join('\n');
   $('status').textContent = 'done';
 }

@@ -38,7 +38,11 @@ function ReportView({ report, onDismiss }: { report: Report; onDismiss: () => vo
         </span>
       )}
       {replaced.length > 0 && <span data-testid="add-files-replaced">Replaced {list(replaced)}. </span>}
-      {skipped > 0 && <span>Left out {skipped} hidden or cache {skipped === 1 ? 'file' : 'files'}. </span>}
+      {skipped > 0 && (
+        <span>
+          Left out {skipped} hidden or cache {skipped === 1 ? 'file' : 'files'}.{' '}
+        </span>
+      )}
       {nothing && skipped === 0 && <span>There was nothing to add. </span>}
       {refused.length > 0 && (
         <>
@@ -131,15 +135,34 @@ export function AddFiles() {
   return (
     <>
       <div className="add-files">
-        <button type="button" data-testid="add-files" disabled={busy} onClick={() => filesInput.current?.click()} title="Add files from disk (or drop them on the page)">
+        <button
+          type="button"
+          data-testid="add-files"
+          disabled={busy}
+          onClick={() => filesInput.current?.click()}
+          title="Add files from disk (or drop them on the page)"
+        >
           Add files…
         </button>
-        <button type="button" data-testid="add-folder" disabled={busy} onClick={() => folderInput.current?.click()} title="Add a folder from disk (or drop it on the page)">
+        <button
+          type="button"
+          data-testid="add-folder"
+          disabled={busy}
+          onClick={() => folderInput.current?.click()}
+          title="Add a folder from disk (or drop it on the page)"
+        >
           Add folder…
         </button>
         <input ref={filesInput} type="file" multiple hidden data-testid="add-files-input" onChange={(e) => picked(e.currentTarget)} />
         {/* `webkitdirectory` is not in React's attribute types; every current browser supports it. */}
-        <input ref={folderInput} type="file" hidden data-testid="add-folder-input" {...{ webkitdirectory: '' }} onChange={(e) => picked(e.currentTarget)} />
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          data-testid="add-folder-input"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => picked(e.currentTarget)}
+        />
         {busy && <span className="muted">Reading…</span>}
       </div>
       {report !== null && <ReportView report={report} onDismiss={() => setReport(null)} />}

@@ -7,7 +7,7 @@ import { LogPanel } from './LogPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { RunControls } from './RunControls.tsx';
 import { SidePanels } from './SidePanels.tsx';
-import { firstRunSettled, runner } from './runner.ts';
+import { firstRunSettled, runFromPage } from './runner.ts';
 import { useStore } from '../store/index.ts';
 
 // Monaco is a large script (about 4 MB): it loads after the first run, so its download and
@@ -23,7 +23,7 @@ function useRunShortcut() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
       e.preventDefault();
-      runner.run();
+      runFromPage();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

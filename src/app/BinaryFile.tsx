@@ -9,7 +9,11 @@ import { replacement } from './addFiles.ts';
 const HEX_BYTES = 256;
 
 export const formatSize = (n: number) =>
-  n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB (${n} bytes)` : `${(n / 1024 / 1024).toFixed(1)} MiB (${n} bytes)`;
+  n < 1024
+    ? `${n} bytes`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(1)} KiB (${n} bytes)`
+      : `${(n / 1024 / 1024).toFixed(1)} MiB (${n} bytes)`;
 
 /** `xxd`-style lines: offset, 16 bytes in hex, the printable ASCII of them. */
 export function hexLines(bytes: Uint8Array, max = HEX_BYTES): string[] {

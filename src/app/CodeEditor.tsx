@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../playground/document.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
-import { runner } from './runner.ts';
+import { runFromPage } from './runner.ts';
 import { registerSdkProviders } from './sdkCompletions.ts';
 import { useColorScheme } from './theme.ts';
 
@@ -54,7 +54,7 @@ export default function CodeEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runner.run());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runFromPage());
     // The edited model names its file; a closure over `active` could be one tab behind.
     editor.onDidChangeModelContent(() => {
       const model = editor.getModel();

@@ -80,7 +80,12 @@ export function FetchMocks() {
         return (
           <fieldset className="mock" key={i} data-testid="mock-row">
             <div className="request-line">
-              <select aria-label={`Mock ${i + 1} method`} data-testid="mock-method" value={row.method} onChange={(e) => edit(i, { method: e.target.value })}>
+              <select
+                aria-label={`Mock ${i + 1} method`}
+                data-testid="mock-method"
+                value={row.method}
+                onChange={(e) => edit(i, { method: e.target.value })}
+              >
                 {(METHODS.includes(row.method) ? METHODS : [row.method, ...METHODS]).map((m) => (
                   <option key={m}>{m}</option>
                 ))}
@@ -103,7 +108,12 @@ export function FetchMocks() {
                 value={row.status}
                 onChange={(e) => edit(i, { status: e.target.value })}
               />
-              <button type="button" aria-label={`Delete mock ${i + 1}`} data-testid="mock-delete" onClick={() => update(rows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                aria-label={`Delete mock ${i + 1}`}
+                data-testid="mock-delete"
+                onClick={() => update(rows.filter((_, j) => j !== i))}
+              >
                 Delete
               </button>
             </div>
@@ -115,7 +125,13 @@ export function FetchMocks() {
             <KeyValueRows label="Headers" testId="mock-headers" foldCase value={row.headers} onChange={(headers) => edit(i, { headers })} />
             <label className="field">
               <span>Body</span>
-              <textarea data-testid="mock-body" rows={3} spellCheck={false} value={row.body} onChange={(e) => edit(i, { body: e.target.value })} />
+              <textarea
+                data-testid="mock-body"
+                rows={3}
+                spellCheck={false}
+                value={row.body}
+                onChange={(e) => edit(i, { body: e.target.value })}
+              />
             </label>
           </fieldset>
         );

@@ -101,7 +101,13 @@ export function FileTabs() {
             )}
           </div>
         ))}
-        <button type="button" className="tab-add" data-testid="file-add" aria-label="Add a module" onClick={() => setEditing({ mode: 'add' })}>
+        <button
+          type="button"
+          className="tab-add"
+          data-testid="file-add"
+          aria-label="Add a module"
+          onClick={() => setEditing({ mode: 'add' })}
+        >
           +
         </button>
       </div>

@@ -24,7 +24,7 @@ function Status() {
       text = 'Ready';
       break;
     case 'failed':
-      text = 'Python failed to load';
+      text = 'Python failed to start';
       break;
   }
   if (running && guest.phase !== 'failed') {
@@ -33,9 +33,7 @@ function Status() {
   }
   return (
     <div className="status" data-testid="status" data-state={state} role="status">
-      {guest.phase === 'loading' && (
-        <progress max={guest.total ?? undefined} value={guest.total === null ? undefined : guest.loaded} />
-      )}
+      {guest.phase === 'loading' && <progress max={guest.total ?? undefined} value={guest.total === null ? undefined : guest.loaded} />}
       <span>{text}</span>
     </div>
   );

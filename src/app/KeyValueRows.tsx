@@ -84,7 +84,13 @@ export function KeyValueRows(props: {
             spellCheck={false}
             onChange={(e) => update(rows.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))}
           />
-          <button type="button" className="link" aria-label={`Remove ${label} ${i + 1}`} data-testid="kv-remove" onClick={() => update(rows.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="link"
+            aria-label={`Remove ${label} ${i + 1}`}
+            data-testid="kv-remove"
+            onClick={() => update(rows.filter((_, j) => j !== i))}
+          >
             ×
           </button>
         </div>

@@ -1,11 +1,14 @@
 // The log: every run's lines at their level, with the original example's colours and indentation.
-import { memo, useEffect, useRef, useState } from 'react';
+// Only the rows on screen (and a few around them) are in the DOM: a flood of 20 000 kept lines
+// costs the same to render as twenty. Rows are measured as they render (a long line wraps).
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatEntry } from '../host/log.ts';
 import type { LogEntry, LogLevel } from '../host/types.ts';
 import { useStore, type RunRecord } from '../store/index.ts';
+import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import { AnsiText, stripAnsi } from './AnsiText.tsx';
 import { copyText } from './clipboard.ts';
-import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 
 const LEVELS: { level: LogLevel; label: string }[] = [
   { level: 'host', label: 'host' },
@@ -13,46 +16,74 @@ const LEVELS: { level: LogLevel; label: string }[] = [
   { level: 'python', label: 'Python' },
 ];
 
-const Entry = memo(function Entry({ entry }: { entry: LogEntry }) {
-  return (
-    <div data-testid="log-entry" data-level={entry.level} data-stream={entry.stream} className={`entry level-${entry.level}`}>
-      {entry.file !== '' && (
-        <>
-          <span className="entry-file">[{entry.file}]</span>
-          {' | '}
-        </>
-      )}
-      {entry.ident !== null && <span className="entry-ident">id={entry.ident} | </span>}
-      <AnsiText text={entry.text} />
-    </div>
-  );
-});
+/** One line of the list: a run's header, its dropped-lines note, or a log entry. */
+type Row =
+  | { kind: 'header'; key: string; run: RunRecord; last: boolean }
+  | { kind: 'dropped'; key: string; run: RunRecord; last: boolean }
+  | { kind: 'entry'; key: string; run: RunRecord; last: boolean; entry: LogEntry };
+
+function rowsOf(runs: RunRecord[], levels: Record<LogLevel, boolean>): Row[] {
+  const rows: Row[] = [];
+  runs.forEach((run, r) => {
+    const last = r === runs.length - 1;
+    rows.push({ kind: 'header', key: `${run.id}:h`, run, last });
+    if (run.dropped > 0) rows.push({ kind: 'dropped', key: `${run.id}:d`, run, last });
+    // Keys count from the run's first line, kept or not: trimming the oldest re-keys nothing else.
+    run.entries.forEach((entry, i) => {
+      if (levels[entry.level]) rows.push({ kind: 'entry', key: `${run.id}:${run.dropped + i}`, run, last, entry });
+    });
+  });
+  return rows;
+}
 
 const droppedText = (count: number) =>
   `… ${count} earlier ${count === 1 ? 'line was' : 'lines were'} dropped (a run keeps its newest ${LOG_LINES_PER_RUN})`;
 
-function DroppedNote({ count }: { count: number }) {
-  return (
-    <div className="entry-note" data-testid="log-dropped">
-      {droppedText(count)}
-    </div>
-  );
-}
-
 const clock = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour12: false });
 
-const RunLog = memo(function RunLog({ run, levels }: { run: RunRecord; levels: Record<LogLevel, boolean> }) {
-  return (
-    <section className="run-log" data-testid="log-run" data-run-id={run.id}>
-      <div className="run-header">
-        Run {run.ordinal} · id={run.ident} · {clock(run.startedAt)}
-      </div>
-      {run.dropped > 0 && <DroppedNote count={run.dropped} />}
-      {/* Keys count from the run's first line, kept or not: trimming the oldest re-renders nothing else. */}
-      {run.entries.map((e, i) => (levels[e.level] ? <Entry key={run.dropped + i} entry={e} /> : null))}
-    </section>
-  );
-});
+// An entry row's content never changes under its key; a header shows its run's fields.
+const sameRow = (a: { row: Row }, b: { row: Row }) =>
+  a.row.key === b.row.key && a.row.last === b.row.last && (a.row.kind === 'entry' || a.row.run === b.row.run);
+
+const RowView = memo(function RowView({ row }: { row: Row }) {
+  // Every row names its run, so tests and tools can find a run's rows among the rendered ones.
+  const runAttrs = { 'data-run-id': row.run.id, 'data-last-run': row.last ? '' : undefined };
+  switch (row.kind) {
+    case 'header':
+      return (
+        <div className="run-header" data-testid="log-run" {...runAttrs} data-lines={row.run.entries.length} data-dropped={row.run.dropped}>
+          Run {row.run.ordinal} · id={row.run.ident} · {clock(row.run.startedAt)}
+        </div>
+      );
+    case 'dropped':
+      return (
+        <div className="entry-note" data-testid="log-dropped" {...runAttrs}>
+          {droppedText(row.run.dropped)}
+        </div>
+      );
+    case 'entry': {
+      const { entry } = row;
+      return (
+        <div
+          data-testid="log-entry"
+          {...runAttrs}
+          data-level={entry.level}
+          data-stream={entry.stream}
+          className={`entry level-${entry.level}`}
+        >
+          {entry.file !== '' && (
+            <>
+              <span className="entry-file">[{entry.file}]</span>
+              {' | '}
+            </>
+          )}
+          {entry.ident !== null && <span className="entry-ident">id={entry.ident} | </span>}
+          <AnsiText text={entry.text} />
+        </div>
+      );
+    }
+  }
+}, sameRow);
 
 function logText(runs: RunRecord[], levels: Record<LogLevel, boolean>): string {
   return runs
@@ -64,6 +95,9 @@ function logText(runs: RunRecord[], levels: Record<LogLevel, boolean>): string {
     .join('\n\n');
 }
 
+/** 12.5 px monospace at line-height 1.45: the height of a line that does not wrap. */
+const LINE_PX = 18;
+
 export function LogPanel() {
   const runs = useStore((s) => s.runs);
   const levels = useStore((s) => s.levels);
@@ -72,13 +106,24 @@ export function LogPanel() {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
+
+  // The React Compiler is not used here: the virtualizer is read afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => LINE_PX,
+    overscan: 30,
+    getItemKey: (i) => rows[i]!.key,
+  });
 
   // Follow new lines unless the reader scrolled up.
-  useEffect(() => {
-    const el = scroller.current;
-    if (el !== null && stick.current) el.scrollTop = el.scrollHeight;
-  }, [runs]);
+  useLayoutEffect(() => {
+    if (stick.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [rows, virtualizer]);
 
+  const items = virtualizer.getVirtualItems();
   return (
     <section className="panel log-panel" aria-label="Log">
       <div className="panel-bar">
@@ -108,6 +153,7 @@ export function LogPanel() {
       <div
         className="log"
         data-testid="log"
+        data-runs={runs.length}
         ref={scroller}
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -115,9 +161,15 @@ export function LogPanel() {
         }}
       >
         {runs.length === 0 && <p className="placeholder">Each run's log appears here.</p>}
-        {runs.map((run) => (
-          <RunLog key={run.id} run={run} levels={levels} />
-        ))}
+        <div className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="log-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
+            {items.map((item) => (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
+                <RowView row={rows[item.index]!} />
+              </div>
+            ))}
+          </div>
+        </div>
       </div>
     </section>
   );

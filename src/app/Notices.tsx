@@ -1,5 +1,6 @@
 // Messages about the page itself: storage, share links, loading failures.
 import { useStore } from '../store/index.ts';
+import { retryFromPage } from './runner.ts';
 
 export function Notices() {
   const storageProblem = useStore((s) => s.storageProblem);
@@ -19,7 +20,10 @@ export function Notices() {
     <div className="notices" data-testid="notices">
       {guest.phase === 'failed' && (
         <div className="notice error" role="alert" data-testid="load-error">
-          Python could not be loaded: {guest.message}. Check the connection and reload the page.
+          Python could not start: {guest.message}. Check the connection, then{' '}
+          <button type="button" data-testid="retry" onClick={retryFromPage}>
+            Retry
+          </button>
         </div>
       )}
       {storageProblem !== null && (
@@ -59,8 +63,8 @@ export function Notices() {
       )}
       {notice?.kind === 'copied' && (
         <div className="notice info" role="status">
-          Link copied. <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} />{' '}
-          {dismiss}
+          Link copied.{' '}
+          <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} /> {dismiss}
         </div>
       )}
       {notice?.kind === 'copy-failed' && (
@@ -68,7 +72,8 @@ export function Notices() {
           {notice.error}
           {notice.url !== '' && (
             <>
-              {' '}Copy it from here:{' '}
+              {' '}
+              Copy it from here:{' '}
               <input className="share-url" data-testid="share-url" readOnly value={notice.url} onFocus={(e) => e.target.select()} />
             </>
           )}{' '}

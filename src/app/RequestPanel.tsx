@@ -29,12 +29,25 @@ export function RequestPanel() {
   return (
     <div className="se2-panel request-panel" data-testid="request-panel">
       <label className="toggle">
-        <input type="checkbox" data-testid="request-enabled" checked={enabled} onChange={(e) => setRequest(e.target.checked ? shown : null)} />
-        <span className="nowrap">Enable request</span> <span className="muted">— what the plugin reads with <code>sdk.request_get_field</code>; off: the run has none</span>
+        <input
+          type="checkbox"
+          data-testid="request-enabled"
+          checked={enabled}
+          onChange={(e) => setRequest(e.target.checked ? shown : null)}
+        />
+        <span className="nowrap">Enable request</span>{' '}
+        <span className="muted">
+          — what the plugin reads with <code>sdk.request_get_field</code>; off: the run has none
+        </span>
       </label>
       <fieldset className="request-fields" disabled={!enabled}>
         <div className="request-line">
-          <select aria-label="Method" data-testid="request-method" value={shown.method} onChange={(e) => change({ method: e.target.value })}>
+          <select
+            aria-label="Method"
+            data-testid="request-method"
+            value={shown.method}
+            onChange={(e) => change({ method: e.target.value })}
+          >
             {/* A method from a link that is not in the list is kept and shown. */}
             {(METHODS.includes(shown.method) ? METHODS : [shown.method, ...METHODS]).map((m) => (
               <option key={m}>{m}</option>
@@ -50,13 +63,38 @@ export function RequestPanel() {
             onChange={(e) => change({ url: e.target.value })}
           />
         </div>
-        <KeyValueRows label="Headers" testId="request-headers" foldCase value={shown.headers} onChange={(headers) => change({ headers })} disabled={!enabled} />
-        <KeyValueRows label="Params" testId="request-params" value={shown.params} onChange={(params) => change({ params })} disabled={!enabled} />
+        <KeyValueRows
+          label="Headers"
+          testId="request-headers"
+          foldCase
+          value={shown.headers}
+          onChange={(headers) => change({ headers })}
+          disabled={!enabled}
+        />
+        <KeyValueRows
+          label="Params"
+          testId="request-params"
+          value={shown.params}
+          onChange={(params) => change({ params })}
+          disabled={!enabled}
+        />
         <label className="field">
           <span>Body</span>
-          <textarea data-testid="request-body" rows={4} spellCheck={false} value={shown.body} onChange={(e) => change({ body: e.target.value })} />
+          <textarea
+            data-testid="request-body"
+            rows={4}
+            spellCheck={false}
+            value={shown.body}
+            onChange={(e) => change({ body: e.target.value })}
+          />
         </label>
-        <KeyValueRows label="State" testId="request-state" value={shown.state} onChange={(state) => change({ state })} disabled={!enabled} />
+        <KeyValueRows
+          label="State"
+          testId="request-state"
+          value={shown.state}
+          onChange={(state) => change({ state })}
+          disabled={!enabled}
+        />
       </fieldset>
     </div>
   );

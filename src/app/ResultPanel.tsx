@@ -12,7 +12,9 @@ function OutcomeView({ outcome }: { outcome: RunOutcome }) {
       return (
         <>
           <div className="outcome-label">Returned by the plugin</div>
-          <pre className="outcome-value" data-testid="result-value">{outcome.value}</pre>
+          <pre className="outcome-value" data-testid="result-value">
+            {outcome.value}
+          </pre>
         </>
       );
     case 'error':
@@ -21,7 +23,9 @@ function OutcomeView({ outcome }: { outcome: RunOutcome }) {
           <div className="outcome-label" data-testid="result-error-code">
             Error {outcome.code}
           </div>
-          <pre className="outcome-value" data-testid="result-value">{outcome.message}</pre>
+          <pre className="outcome-value" data-testid="result-value">
+            {outcome.message}
+          </pre>
         </>
       );
     case 'none':
@@ -30,22 +34,22 @@ function OutcomeView({ outcome }: { outcome: RunOutcome }) {
       return (
         <>
           <div className="outcome-label">The module crashed; the next run starts a fresh instance.</div>
-          <pre className="outcome-value" data-testid="result-value">{outcome.message}</pre>
+          <pre className="outcome-value" data-testid="result-value">
+            {outcome.message}
+          </pre>
         </>
       );
     case 'timeout':
-      return (
-        <div className="outcome-label">
-          Timed out after {outcome.limitSec} s: the Worker was stopped and a fresh one started.
-        </div>
-      );
+      return <div className="outcome-label">Timed out after {outcome.limitSec} s: the Worker was stopped and a fresh one started.</div>;
     case 'stopped':
       return <div className="outcome-label">Stopped: the Worker was stopped and a fresh one started.</div>;
     case 'failed':
       return (
         <>
           <div className="outcome-label">Could not run.</div>
-          <pre className="outcome-value" data-testid="result-value">{outcome.message}</pre>
+          <pre className="outcome-value" data-testid="result-value">
+            {outcome.message}
+          </pre>
         </>
       );
   }
@@ -57,7 +61,7 @@ function Phases({ load, timings, total, first }: { load: LoadTimings; timings: T
     ['download stdlib', first ? load.stdlib : undefined],
     ['compile', timings.compile],
     ['instantiate', timings.instantiate],
-    ['_start (Python init)', timings.start],
+    ['_start (imports the plugin)', timings.start],
     ['run_e', timings.run],
     ['total (Run → outcome)', total ?? undefined],
   ];

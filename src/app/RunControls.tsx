@@ -4,7 +4,7 @@ import { parseExecutionId } from '../host/ident.ts';
 import { useStore } from '../store/index.ts';
 import { MAX_QUOTA_MIB, MAX_TIME_LIMIT_SEC, MIN_QUOTA_MIB, MIN_TIME_LIMIT_SEC } from '../store/defaults.ts';
 import { isQuota } from '../store/inputs.ts';
-import { runner } from './runner.ts';
+import { runFromPage, stopFromPage } from './runner.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘+Enter' : 'Ctrl+Enter';
@@ -70,7 +70,11 @@ export function RunControls() {
   const failed = useStore((s) => s.guest.phase === 'failed');
   const id = useDraftNumber(ident, parseExecutionId, setIdent);
   const lim = useDraftNumber(limit, parseLimit, setLimit);
-  const quota = useDraftNumber(useStore((s) => s.quotaMiB), parseQuota, useStore((s) => s.setQuota));
+  const quota = useDraftNumber(
+    useStore((s) => s.quotaMiB),
+    parseQuota,
+    useStore((s) => s.setQuota),
+  );
   const refused = useStore((s) => s.runRefused);
   const setInputProblem = useStore((s) => s.setInputProblem);
   // Ctrl+Enter runs from anywhere, also while a box holds text the store refused: the runner asks here first.
@@ -81,13 +85,7 @@ export function RunControls() {
     <section className="panel controls" aria-label="Run">
       <label className="field payload-field">
         <span>Payload</span>
-        <textarea
-          data-testid="payload"
-          value={payload}
-          rows={3}
-          spellCheck={false}
-          onChange={(e) => setPayload(e.target.value)}
-        />
+        <textarea data-testid="payload" value={payload} rows={3} spellCheck={false} onChange={(e) => setPayload(e.target.value)} />
       </label>
       <div className="row">
         <NumberField label="Execution id" testId="ident" inputMode="numeric" field={id} />
@@ -101,11 +99,11 @@ export function RunControls() {
             data-testid="run"
             disabled={running || failed || problem !== null}
             title={RUN_SHORTCUT}
-            onClick={() => runner.run()}
+            onClick={runFromPage}
           >
             Run <kbd>{RUN_SHORTCUT}</kbd>
           </button>
-          <button type="button" data-testid="stop" disabled={!running} onClick={() => runner.stop()}>
+          <button type="button" data-testid="stop" disabled={!running} onClick={stopFromPage}>
             Stop
           </button>
         </div>

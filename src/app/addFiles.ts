@@ -138,7 +138,8 @@ export async function addFiles(current: Record<string, FileContent>, incoming: I
   }
   // The document's own check has the last word: what it refuses would be refused by drafts and links.
   const problem = filesProblem(files);
-  if (problem !== null) return { files: current, added: [], replaced: [], refused: [...out.refused, { path: '', reason: problem }], skipped: out.skipped };
+  if (problem !== null)
+    return { files: current, added: [], replaced: [], refused: [...out.refused, { path: '', reason: problem }], skipped: out.skipped };
   return out;
 }
 

@@ -6,7 +6,8 @@ import type { StdlibSpec } from '../worker/protocol.ts';
 
 /** Set by vite.config.ts from public/guest/manifest.json. */
 declare const __STDLIB_LAYOUT__: { eager: string[]; lazy: string[] };
-const LAYOUT = typeof __STDLIB_LAYOUT__ === 'undefined' ? { eager: ['python311.zip'], lazy: [] } : __STDLIB_LAYOUT__;
+// Vitest and other non-Vite runs have no define: they see an empty layout rather than a stale guess.
+const LAYOUT = typeof __STDLIB_LAYOUT__ === 'undefined' ? { eager: [], lazy: [] } : __STDLIB_LAYOUT__;
 
 export interface Guest {
   module: WebAssembly.Module;
@@ -70,7 +71,7 @@ const contentLength = (r: Response): number | null => {
   return Number.isFinite(n) && n > 0 ? n : null;
 };
 
-function loadGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
+function fetchGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
   const t0 = performance.now();
   let loaded = 0;
   const totals: (number | null | undefined)[] = [undefined, ...LAYOUT.eager.map(() => undefined)];
@@ -132,13 +133,22 @@ export function onLoadProgress(listener: (p: LoadProgress) => void): () => void 
   return () => listeners.delete(listener);
 }
 
-/** The guest, loading since this module was first imported. */
-export const guest: Promise<Guest> = loadGuest((p) => {
+const progress = (p: LoadProgress) => {
   lastProgress = p;
   for (const l of listeners) l(p);
-});
+};
+
+/** The guest, loading since this module was first imported. */
+let firstLoad: Promise<Guest> | null = fetchGuest(progress);
 // The page reports a failure where it awaits; this keeps the console free of an unhandled rejection.
-guest.catch(() => undefined);
+firstLoad.catch(() => undefined);
+
+/** The guest: the load started at import the first time, a new download after that (a retry). */
+export function loadGuest(): Promise<Guest> {
+  const load = firstLoad ?? fetchGuest(progress);
+  firstLoad = null;
+  return load;
+}
 
 /** The lazily read zips, fetched in the background; each is handed over as it arrives. */
 export function fetchLazyZips(onZip: (name: string, bytes: Uint8Array) => void): void {

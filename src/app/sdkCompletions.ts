@@ -29,7 +29,12 @@ export function registerSdkProviders(monaco: typeof Monaco, stub: () => Promise<
     async provideCompletionItems(model, position) {
       const loaded = await stub();
       if (loaded === null) return { suggestions: [] };
-      const prefix = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const prefix = model.getValueInRange({
+        startLineNumber: position.lineNumber,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
       const found = completionsAt(loaded, prefix, sdkAliases(model.getValue()));
       if (found === null) return { suggestions: [] };
       const range = {
@@ -57,9 +62,17 @@ export function registerSdkProviders(monaco: typeof Monaco, stub: () => Promise<
       const line = model.getLineContent(position.lineNumber);
       const found = hoverAt(loaded, line, position.column - 1, sdkAliases(model.getValue()));
       if (found === null) return null;
-      const contents = found.member === null ? [markdownCode('module sdk'), { value: loaded.doc }] : [markdownCode(found.member.signature), { value: found.member.doc }];
+      const contents =
+        found.member === null
+          ? [markdownCode('module sdk'), { value: loaded.doc }]
+          : [markdownCode(found.member.signature), { value: found.member.doc }];
       return {
-        range: { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: found.start + 1, endColumn: found.end + 1 },
+        range: {
+          startLineNumber: position.lineNumber,
+          endLineNumber: position.lineNumber,
+          startColumn: found.start + 1,
+          endColumn: found.end + 1,
+        },
         contents: contents.filter((c) => c.value !== ''),
       };
     },

@@ -13,7 +13,11 @@ describe('reading the sdk stub', () => {
     ]); // prettier-ignore
     expect(resolve(stub, ['FieldType'])).toMatchObject({ kind: 'class', doc: 'Which part of the request `request_get_field` reads.' });
     expect(names(resolve(stub, ['FieldType'])!.members)).toEqual(['META', 'BODY', 'HEADER', 'PARAMS', 'STATE', 'QUERY']);
-    expect(resolve(stub, ['VERSION'])).toMatchObject({ kind: 'constant', signature: 'VERSION: str', doc: 'The ABI version the module speaks.' });
+    expect(resolve(stub, ['VERSION'])).toMatchObject({
+      kind: 'constant',
+      signature: 'VERSION: str',
+      doc: 'The ABI version the module speaks.',
+    });
   });
 
   it('reads signatures on one line or several, and docstrings of one line or several', () => {
@@ -29,7 +33,10 @@ describe('reading the sdk stub', () => {
     // An overload: the first declaration; a one-line `...` body: no doc.
     expect(resolve(stub, ['request_get_field'])!.signature).toBe('def request_get_field(field_type: int, key: str, ident: int) -> bytes');
     expect(resolve(stub, ['log_msg'])).toMatchObject({ signature: 'def log_msg(message: str, level: int, ident: int) -> None', doc: '' });
-    expect(resolve(stub, ['log', 'error'])).toMatchObject({ signature: 'def error(message: str) -> None', doc: 'Logs `message` at level error.' });
+    expect(resolve(stub, ['log', 'error'])).toMatchObject({
+      signature: 'def error(message: str) -> None',
+      doc: 'Logs `message` at level error.',
+    });
     expect(resolve(stub, ['req', 'method'])!.signature).toBe('def method() -> str');
   });
 });

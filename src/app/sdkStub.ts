@@ -111,7 +111,11 @@ export function parseStub(text: string): SdkStub {
         j++;
         header += ` ${lines[j]!.trim()}`;
       }
-      header = header.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/,\s*\)/g, ')').replace(/\s+/g, ' ');
+      header = header
+        .replace(/\(\s+/g, '(')
+        .replace(/\s+\)/g, ')')
+        .replace(/,\s*\)/g, ')')
+        .replace(/\s+/g, ' ');
       const signature = header.replace(/\s*:\s*(\.\.\.)?\s*(#.*)?$/, '');
       const name = (def ?? cls)![1]!;
       const docAt = skipBlank(lines, j + 1);
@@ -160,7 +164,11 @@ export function resolve(stub: SdkStub, path: string[]): SdkMember | null {
  * What to offer after `linePrefix` (the line up to the cursor) when it ends in `sdk.` or
  * `sdk.log.inf`: the members of that level and the word typed so far; null when not after `sdk`.
  */
-export function completionsAt(stub: SdkStub, linePrefix: string, aliases: string[] = ['sdk']): { members: SdkMember[]; typed: string } | null {
+export function completionsAt(
+  stub: SdkStub,
+  linePrefix: string,
+  aliases: string[] = ['sdk'],
+): { members: SdkMember[]; typed: string } | null {
   const m = /(?:^|[^\w.])([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(linePrefix);
   if (m === null || !aliases.includes(m[1]!)) return null;
   const path = m[2]!.split('.').filter((p) => p !== '');

@@ -16,8 +16,24 @@ describe('key/value rows', () => {
     expect(record.A).toBe('1');
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(repeatedKeys(rows, false)).toEqual(['A']);
-    expect(repeatedKeys([{ key: 'Accept', value: '' }, { key: 'accept', value: '' }], true)).toEqual(['accept']);
-    expect(repeatedKeys([{ key: 'Accept', value: '' }, { key: 'accept', value: '' }], false)).toEqual([]);
+    expect(
+      repeatedKeys(
+        [
+          { key: 'Accept', value: '' },
+          { key: 'accept', value: '' },
+        ],
+        true,
+      ),
+    ).toEqual(['accept']);
+    expect(
+      repeatedKeys(
+        [
+          { key: 'Accept', value: '' },
+          { key: 'accept', value: '' },
+        ],
+        false,
+      ),
+    ).toEqual([]);
   });
 });
 

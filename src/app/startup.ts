@@ -1,13 +1,16 @@
 // What happens once per page load, outside React: reading a share link and the first run.
 import { readShareFragment, SHARE_PREFIX } from '../share/codec.ts';
 import { useStore } from '../store/index.ts';
-import { editedFiles, runner } from './runner.ts';
+import type { PluginFiles } from '../host/types.ts';
+import type { RunEnd } from '../worker/client.ts';
+import { client, editedFiles, runFromPage, startRunner } from './runner.ts';
 
 declare global {
   interface Window {
     /**
-     * Test hook for benchmarks (bench/), never used by the UI. Both go page → Worker → reply and
-     * resolve with the milliseconds that took, outside the store (no log, no result panel):
+     * Test hook for benchmarks (bench/), never used by the UI. Both go through the Worker client
+     * (page → Worker → reply) and resolve with the milliseconds that took, outside the store (no
+     * log, no result panel); a run that does not end with a result rejects:
      * - runWorker: the current files on the instance the last run used (a rerun: no new instance);
      * - editRunWorker: plugin.py replaced by `source`, i.e. an edit: the spare instance started
      *   with the new files, then the call.
@@ -15,6 +18,8 @@ declare global {
     __bench?: {
       runWorker(payload: string, ident: number): Promise<number>;
       editRunWorker(source: string): Promise<number>;
+      /** One run through the client, with how it ended (the bench checks the reply with it). */
+      request(run: { files: PluginFiles; payload: string; ident: number }): Promise<RunEnd>;
     };
   }
 }
@@ -37,11 +42,24 @@ export function startPage(): void {
   window.addEventListener('hashchange', () => {
     if (window.location.hash.startsWith(SHARE_PREFIX)) openShareLink(window.location);
   });
-  runner.start();
+  startRunner();
   window.__bench = {
-    runWorker: (payload, ident) => runner.timedCall(useStore.getState().files, payload, ident),
-    editRunWorker: (source) => runner.timedCall(editedFiles(source), useStore.getState().payload, useStore.getState().ident),
+    runWorker: (payload, ident) => timedRun(useStore.getState().files, payload, ident),
+    editRunWorker: (source) => timedRun(editedFiles(source), useStore.getState().payload, useStore.getState().ident),
+    request: async (run) => {
+      await client.ready;
+      return client.run(run);
+    },
   };
   // The page shows a real run at once: the plugin's result and all three log levels.
-  runner.run();
+  runFromPage();
+}
+
+async function timedRun(files: PluginFiles, payload: string, ident: number): Promise<number> {
+  await client.ready;
+  const t0 = performance.now();
+  const { outcome } = await client.run({ files, payload, ident });
+  const ms = performance.now() - t0;
+  if (outcome.kind !== 'result') throw new Error(`the benchmark run ended as ${outcome.kind}: ${JSON.stringify(outcome)}`);
+  return ms;
 }

@@ -15,14 +15,15 @@ export function hex(ptr: number): string {
 
 /**
  * Copies `text` as UTF-8 (NUL-terminated, for C) into memory from `allocate`, runs `body(ptr, len)`,
- * and gives the memory back with `deallocate` whatever `body` did, unless the instance died.
+ * and gives the memory back with `deallocate` when `body` returns. When `body` throws (a trap, a
+ * `proc_exit`) the instance is dead: calling into it again could trap a second time and replace
+ * the first error, so the memory is left to die with it.
  */
 export function withGuestString<T>(
   exports: GuestExports,
   text: string,
   log: (msg: string) => void,
   body: (ptr: number, len: number) => T,
-  alive: () => boolean,
 ): T {
   const bytes = utf8.encode(text);
   const size = bytes.length + 1;
@@ -33,14 +34,10 @@ export function withGuestString<T>(
   view.set(bytes);
   view[bytes.length] = 0;
   log(`Payload stored at ${hex(ptr)}, len=${bytes.length}`);
-  try {
-    return body(ptr, bytes.length);
-  } finally {
-    if (alive()) {
-      exports.deallocate(ptr, size);
-      log(`deallocate(${hex(ptr)}, ${size})`);
-    }
-  }
+  const result = body(ptr, bytes.length);
+  exports.deallocate(ptr, size);
+  log(`deallocate(${hex(ptr)}, ${size})`);
+  return result;
 }
 
 /** Reads `len` bytes at `ptr` as UTF-8; a range outside memory is an error, not a wrong string. */

@@ -30,7 +30,15 @@ export interface Host {
   run(payload: string, ident: number): RunReport;
   /** False once the instance trapped or exited; make a new host then. */
   readonly alive: boolean;
+  /** Alive and its memory no larger than MAX_REUSED_MEMORY_BYTES: fit to serve another run. */
+  readonly reusable: boolean;
 }
+
+/**
+ * Linear memory never shrinks: an instance that once grew past this (a plugin that built a large
+ * value, or hit the 1 GiB cap) would keep that much for every later run, so it is not reused.
+ */
+export const MAX_REUSED_MEMORY_BYTES = 256 * 1024 * 1024;
 
 interface WrapperExports extends GuestExports {
   _start(): void;
@@ -149,9 +157,13 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     return report;
   };
 
+  const memoryBytes = () => exports!.memory.buffer.byteLength;
   const host: Host = {
     get alive() {
       return alive;
+    },
+    get reusable() {
+      return alive && memoryBytes() <= MAX_REUSED_MEMORY_BYTES;
     },
     run(payload: string, ident: number): RunReport {
       if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
@@ -172,7 +184,6 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
             wrapper.run_e(ptr, len, ident);
             log('run_e returned', ident);
           },
-          () => alive,
         );
       } catch (e) {
         alive = false;
@@ -183,6 +194,9 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
       flushOutput();
       const outcome: Outcome = crash !== null ? { kind: 'crash', message: crash } : (running.outcome ?? { kind: 'none' });
       if (outcome.kind === 'none') log('run_e returned no result', ident);
+      if (alive && memoryBytes() > MAX_REUSED_MEMORY_BYTES) {
+        log(`the instance's memory grew to ${Math.round(memoryBytes() / 2 ** 20)} MiB: the next run gets a fresh instance`, ident);
+      }
       running = null;
       return takeReport(outcome);
     },

@@ -11,8 +11,7 @@ import { createSessionSlice, type SessionSlice } from './session.ts';
 export type Store = FilesSlice & InputsSlice & DraftSlice & SessionSlice;
 
 // Reports go through a microtask: they can happen while the store is in the middle of a `set`.
-const reportStorage = (problem: string | null) =>
-  queueMicrotask(() => useStore.getState().setStorageProblem(problem));
+const reportStorage = (problem: string | null) => queueMicrotask(() => useStore.getState().setStorageProblem(problem));
 
 export const useStore = create<Store>()(
   persist<Store, [], [], Persisted>(

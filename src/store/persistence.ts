@@ -100,6 +100,9 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
       return null;
     }
   };
+  // zustand's persist writes after every change of the store, also a run's log lines: a write of
+  // what is stored already is skipped (it costs a synchronous localStorage call each time).
+  const written = new Map<string, string>();
   return {
     getItem: (name) => {
       try {
@@ -118,7 +121,9 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
       try {
         const s = storage();
         if (s === null) throw new Error('no localStorage');
+        if (written.get(name) === value) return;
         s.setItem(name, value);
+        written.set(name, value);
         report(null);
       } catch (e) {
         const full = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
@@ -130,6 +135,7 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
       }
     },
     removeItem: (name) => {
+      written.delete(name);
       try {
         storage()?.removeItem(name);
       } catch {

@@ -1,15 +1,12 @@
 // What happens in this tab and is never persisted: loading the guest, the runs and their logs.
 import type { StateCreator } from 'zustand';
-import type { LogEntry, LogLevel, Outcome, Timings } from '../host/types.ts';
+import type { LogEntry, LogLevel, Timings } from '../host/types.ts';
+import type { RunOutcome } from '../worker/client.ts';
+import { keepNewest } from '../worker/newest.ts';
 import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import type { Store } from './index.ts';
 
-/** How a run ended, as the page sees it: the host's outcomes plus the ends the page itself imposes. */
-export type RunOutcome =
-  | Outcome
-  | { kind: 'timeout'; limitSec: number }
-  | { kind: 'stopped' }
-  | { kind: 'failed'; message: string };
+export type { RunOutcome };
 
 export interface RunRecord {
   id: number;
@@ -76,8 +73,7 @@ export interface SessionSlice {
   setStorageProblem(problem: string | null): void;
 }
 
-const updateRun = (runs: RunRecord[], id: number, change: (r: RunRecord) => RunRecord) =>
-  runs.map((r) => (r.id === id ? change(r) : r));
+const updateRun = (runs: RunRecord[], id: number, change: (r: RunRecord) => RunRecord) => runs.map((r) => (r.id === id ? change(r) : r));
 
 /** The newest runs that fit beside a new one within MAX_KEPT_RUNS and MAX_KEPT_LINES. */
 function keepRecent(runs: RunRecord[]): RunRecord[] {
@@ -92,9 +88,8 @@ function keepRecent(runs: RunRecord[]): RunRecord[] {
 
 /** The run with `entries` added, keeping its newest LOG_LINES_PER_RUN lines. */
 export function appendCapped(run: RunRecord, entries: LogEntry[], dropped: number): RunRecord {
-  const all = run.entries.length === 0 ? entries : [...run.entries, ...entries];
-  const extra = Math.max(0, all.length - LOG_LINES_PER_RUN);
-  return { ...run, entries: extra > 0 ? all.slice(extra) : all, dropped: run.dropped + dropped + extra };
+  const { kept, dropped: extra } = keepNewest(run.entries.length === 0 ? entries : [...run.entries, ...entries], LOG_LINES_PER_RUN);
+  return { ...run, entries: kept, dropped: run.dropped + dropped + extra };
 }
 
 export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
@@ -123,14 +118,19 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
         { id, ordinal: s.runCount + 1, ident, startedAt: Date.now(), entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
       ],
     })),
-  appendLog: (id, entries, dropped) =>
-    set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
+  appendLog: (id, entries, dropped) => set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
   finishRun: (id, outcome, timings, response) => {
     if (get().runningId !== id) return;
     const now = Date.now();
     set((s) => ({
       runningId: null,
-      runs: updateRun(s.runs, id, (r) => ({ ...r, outcome, timings, totalMs: now - r.startedAt, ...(response === undefined ? {} : { response }) })),
+      runs: updateRun(s.runs, id, (r) => ({
+        ...r,
+        outcome,
+        timings,
+        totalMs: now - r.startedAt,
+        ...(response === undefined ? {} : { response }),
+      })),
     }));
   },
   toggleLevel: (level) => set((s) => ({ levels: { ...s.levels, [level]: !s.levels[level] } })),

@@ -97,13 +97,30 @@ describe('persistence', () => {
       'pywasm-playground',
       JSON.stringify({
         version: 1,
-        state: { files: { 'plugin.py': 'A', 'h.py': 'B' }, active: 'h.py', payload: 'p', ident: 7, timeLimitSec: 99999, draft: { nope: 1 } },
+        state: {
+          files: { 'plugin.py': 'A', 'h.py': 'B' },
+          active: 'h.py',
+          payload: 'p',
+          ident: 7,
+          timeLimitSec: 99999,
+          draft: { nope: 1 },
+        },
       }),
     );
     await store.useStore.persist.rehydrate();
-    expect(state()).toMatchObject({ files: { 'plugin.py': 'A', 'h.py': 'B' }, active: 'h.py', payload: 'p', ident: 7, timeLimitSec: 10, draft: null });
+    expect(state()).toMatchObject({
+      files: { 'plugin.py': 'A', 'h.py': 'B' },
+      active: 'h.py',
+      payload: 'p',
+      ident: 7,
+      timeLimitSec: 10,
+      draft: null,
+    });
 
-    storage.setItem('pywasm-playground', JSON.stringify({ version: 1, state: { files: { '../evil.py': 'x', 'plugin.py': '' }, payload: 'q', ident: 1 } }));
+    storage.setItem(
+      'pywasm-playground',
+      JSON.stringify({ version: 1, state: { files: { '../evil.py': 'x', 'plugin.py': '' }, payload: 'q', ident: 1 } }),
+    );
     store.useStore.setState(store.useStore.getInitialState(), true);
     await store.useStore.persist.rehydrate();
     expect(state().files['plugin.py']).toContain('def run_e');

@@ -5,34 +5,41 @@ const entry = { level: 'python', file: 'plugin.py', ident: 1, text: 'hi', stream
 
 describe('worker protocol', () => {
   it('accepts each well-formed reply', () => {
-    expect(parseReply({ type: 'ready', id: 1 })).toEqual({ type: 'ready', id: 1 });
-    expect(parseReply({ type: 'log', id: 2, entries: [entry], dropped: 0 })).toEqual({ type: 'log', id: 2, entries: [entry], dropped: 0 });
-    expect(parseReply({ type: 'done', id: 3, outcome: { kind: 'error', code: 1, message: 'x' }, timings: { run: 2 } })).not.toBeNull();
-    expect(parseReply({ type: 'failed', id: 4, error: { type: 'Error', message: 'm' } })).not.toBeNull();
+    expect(parseReply({ type: 'ready', id: 1 })).toEqual({ ok: true, value: { type: 'ready', id: 1 } });
+    expect(parseReply({ type: 'log', id: 2, entries: [entry], dropped: 0 })).toEqual({
+      ok: true,
+      value: { type: 'log', id: 2, entries: [entry], dropped: 0 },
+    });
+    expect(parseReply({ type: 'done', id: 3, outcome: { kind: 'error', code: 1, message: 'x' }, timings: { run: 2 } }).ok).toBe(true);
+    expect(parseReply({ type: 'failed', id: 4, error: { type: 'Error', message: 'm' } }).ok).toBe(true);
   });
 
-  it('drops malformed replies', () => {
-    for (const bad of [
-      null,
-      'ready',
-      { type: 'ready' },
-      { type: 'ready', id: 1.5 },
-      { type: 'nope', id: 1 },
-      { type: 'log', id: 1, entries: [{ ...entry, level: 'kernel' }], dropped: 0 },
-      { type: 'log', id: 1, entries: [{ ...entry, text: 5 }], dropped: 0 },
-      { type: 'done', id: 1, outcome: { kind: 'result' }, timings: {} },
-      { type: 'done', id: 1, outcome: { kind: 'none' }, timings: { run: 'fast' } },
-      { type: 'failed', id: 1, error: 'boom' },
-    ]) {
-      expect(parseReply(bad)).toBeNull();
+  it('refuses malformed replies and says where the problem is', () => {
+    const cases: [unknown, RegExp][] = [
+      [null, /object/i],
+      ['ready', /object/i],
+      [{ type: 'ready' }, /^id: /],
+      [{ type: 'ready', id: 1.5 }, /^id: .*integer/i],
+      [{ type: 'nope', id: 1 }, /^type: /],
+      [{ type: 'log', id: 1, entries: [{ ...entry, level: 'kernel' }], dropped: 0 }, /^entries\.0\.level: /],
+      [{ type: 'log', id: 1, entries: [{ ...entry, text: 5 }], dropped: 0 }, /^entries\.0\.text: /],
+      [{ type: 'log', id: 1, entries: [], dropped: -1 }, /^dropped: /],
+      [{ type: 'done', id: 1, outcome: { kind: 'result' }, timings: {} }, /^outcome\.value: /],
+      [{ type: 'done', id: 1, outcome: { kind: 'none' }, timings: { run: 'fast' } }, /^timings\.run: /],
+      [{ type: 'failed', id: 1, error: 'boom' }, /^error: /],
+    ];
+    for (const [bad, where] of cases) {
+      const parsed = parseReply(bad);
+      expect(parsed.ok, JSON.stringify(bad)).toBe(false);
+      if (!parsed.ok) expect(parsed.problem, JSON.stringify(bad)).toMatch(where);
     }
   });
 
   it('checks requests too', () => {
-    expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': '' }, payload: 'p', ident: 5 })).not.toBeNull();
-    expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': 1 }, payload: 'p', ident: 5 })).toBeNull();
-    expect(parseRequest({ type: 'init', id: 1, module: {}, stdlib: { bytes: {}, lazy: {} } })).toBeNull();
-    expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: new Uint8Array(2) })).not.toBeNull();
-    expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: [1, 2] })).toBeNull();
+    expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': '' }, payload: 'p', ident: 5 }).ok).toBe(true);
+    expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': 1 }, payload: 'p', ident: 5 }).ok).toBe(false);
+    expect(parseRequest({ type: 'init', id: 1, module: {}, stdlib: { bytes: {}, lazy: {} } }).ok).toBe(false);
+    expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: new Uint8Array(2) }).ok).toBe(true);
+    expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: [1, 2] }).ok).toBe(false);
   });
 });

@@ -1,161 +1,171 @@
-// The one message protocol between the page and the Worker. Every message carries the `id` of
-// the request it belongs to; the page drops replies whose id is not the request it waits for.
-// Both sides validate what they receive: a message is data from another realm, not a promise.
-import type { LogEntry, LogLevel, Outcome, PluginFiles, Timings } from '../host/types.ts';
+// The one message protocol between the page and the Worker, as valibot schemas; the TypeScript
+// types are inferred from them, so a check can never drift from the type it checks. Every message
+// carries the `id` of the request it belongs to. Both sides validate what they receive: a message
+// is data from another realm, not a promise.
 import * as v from 'valibot';
-import { FetchMocksSchema, HttpRequestSchema, type FetchMocks, type HttpRequest } from '../playground/document.ts';
+import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
 export const LOG_LINES_PER_RUN = 5000;
 
-/**
- * The files of `/lib`: zips the page has fetched already, and zips the Worker fetches itself (by a
- * synchronous request, allowed in workers) the first time Python reads them.
- */
-export interface StdlibSpec {
-  bytes: Record<string, Uint8Array>;
-  /** Name → absolute URL. */
-  lazy: Record<string, string>;
-}
+const Id = v.pipe(v.number(), v.safeInteger());
+const Finite = v.pipe(v.number(), v.finite());
+// `Bytes` would narrow to Uint8Array<ArrayBuffer>; any view of bytes will do.
+const Bytes = v.custom<Uint8Array>((x) => x instanceof Uint8Array, 'expected bytes (a Uint8Array)');
 
-/** Page → Worker. */
-export type WorkerRequest =
-  /** Once per Worker: the compiled wrapper and the stdlib; the Worker readies a spare instance. */
-  | { type: 'init'; id: number; module: WebAssembly.Module; stdlib: StdlibSpec }
-  /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
-  | { type: 'stdlib'; id: number; name: string; bytes: Uint8Array }
-  | ({ type: 'run'; id: number; files: PluginFiles; payload: string; ident: number } & RunExtras);
-
-/** Optional parts of a run: the SE2 request (null: none) and fetch mocks (issue 12), the quota (issue 16). */
-export interface RunExtras {
-  request?: HttpRequest | null;
-  fetch?: FetchMocks;
-  /** The writable space (`/tmp` and the working folder) of the instance, in MiB. */
-  quotaMiB?: number;
-}
-
-/** What an SE2 run reports besides its outcome: response headers, and the request's state after it. */
-export interface RunResponseWire {
-  headers?: Record<string, string>;
-  state?: Record<string, string>;
-}
-
-/** Errors cross the boundary as plain data. */
-export interface WireError {
-  type: string;
-  message: string;
-}
-
-/** Worker → page. */
-export type WorkerReply =
-  | { type: 'ready'; id: number }
-  /** Log lines of run `id` as they are produced, in batches; `dropped` counts earlier lines left out past the cap. */
-  | { type: 'log'; id: number; entries: LogEntry[]; dropped: number }
-  | { type: 'done'; id: number; outcome: Outcome; timings: Timings; response?: RunResponseWire }
-  | { type: 'failed'; id: number; error: WireError };
-
-// --- validation ---------------------------------------------------------------------------------
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isId = (v: unknown): v is number => Number.isSafeInteger(v);
-const LEVELS: readonly LogLevel[] = ['host', 'wrapper', 'python'];
-
-export function isFiles(v: unknown): v is PluginFiles {
-  return isObj(v) && Object.values(v).every((f) => isStr(f) || f instanceof Uint8Array);
-}
-
-function isLogEntry(v: unknown): v is LogEntry {
-  return (
-    isObj(v) &&
-    LEVELS.includes(v.level as LogLevel) &&
-    isStr(v.file) &&
-    (v.ident === null || isNum(v.ident)) &&
-    isStr(v.text) &&
-    (v.stream === 'stdout' || v.stream === 'stderr') &&
-    isNum(v.time)
-  );
-}
-
-function isOutcome(v: unknown): v is Outcome {
-  if (!isObj(v)) return false;
-  switch (v.kind) {
-    case 'result':
-      return isStr(v.value);
-    case 'error':
-      return isNum(v.code) && isStr(v.message);
-    case 'none':
-      return true;
-    case 'crash':
-      return isStr(v.message);
-    default:
-      return false;
-  }
-}
-
-function isTimings(v: unknown): v is Timings {
-  return isObj(v) && ['compile', 'instantiate', 'start', 'run'].every((k) => v[k] === undefined || isNum(v[k]));
-}
-
-/** The reply in `data`, or null when it is not one this page understands. */
-export function parseReply(data: unknown): WorkerReply | null {
-  if (!isObj(data) || !isId(data.id)) return null;
-  switch (data.type) {
-    case 'ready':
-      return { type: 'ready', id: data.id };
-    case 'log':
-      if (!Array.isArray(data.entries) || !data.entries.every(isLogEntry) || !isNum(data.dropped)) return null;
-      return { type: 'log', id: data.id, entries: data.entries, dropped: data.dropped };
-    case 'done': {
-      if (!isOutcome(data.outcome) || !isTimings(data.timings)) return null;
-      const done: WorkerReply = { type: 'done', id: data.id, outcome: data.outcome, timings: data.timings };
-      if (data.response !== undefined) {
-        if (!v.is(ResponseSchema, data.response)) return null;
-        done.response = data.response;
-      }
-      return done;
-    }
-    case 'failed':
-      if (!isObj(data.error) || !isStr(data.error.type) || !isStr(data.error.message)) return null;
-      return { type: 'failed', id: data.id, error: { type: data.error.type, message: data.error.message } };
-    default:
-      return null;
-  }
-}
-
-const StringMap = v.record(v.string(), v.string());
-const ResponseSchema = v.strictObject({ headers: v.optional(StringMap), state: v.optional(StringMap) });
-const RunExtrasSchema = v.object({
-  request: v.optional(v.nullable(HttpRequestSchema)),
-  fetch: v.optional(FetchMocksSchema),
-  quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+export const LogEntrySchema = v.object({
+  level: v.picklist(['host', 'wrapper', 'python']),
+  file: v.string(),
+  ident: v.nullable(Finite),
+  text: v.string(),
+  stream: v.picklist(['stdout', 'stderr']),
+  time: Finite,
 });
 
-const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+export const OutcomeSchema = v.variant('kind', [
+  v.object({ kind: v.literal('result'), value: v.string() }),
+  v.object({ kind: v.literal('error'), code: Finite, message: v.string() }),
+  v.object({ kind: v.literal('none') }),
+  v.object({ kind: v.literal('crash'), message: v.string() }),
+]);
 
-function isStdlibSpec(v: unknown): v is StdlibSpec {
-  return isObj(v) && isObj(v.bytes) && Object.values(v.bytes).every(isBytes) && isObj(v.lazy) && Object.values(v.lazy).every(isStr);
+export const TimingsSchema = v.object({
+  compile: v.optional(Finite),
+  instantiate: v.optional(Finite),
+  start: v.optional(Finite),
+  run: v.optional(Finite),
+});
+
+// Text, or bytes for data files (images, databases, wheels).
+export const FilesSchema = v.record(v.string(), v.union([v.string(), Bytes]));
+
+/**
+ * The files of `/lib`: zips the page has fetched already, and zips the Worker fetches itself (by a
+ * synchronous request, allowed in workers) the first time Python reads them (name → absolute URL).
+ */
+const StdlibSpecSchema = v.object({
+  bytes: v.record(v.string(), Bytes),
+  lazy: v.record(v.string(), v.string()),
+});
+export type StdlibSpec = v.InferOutput<typeof StdlibSpecSchema>;
+
+/** Page → Worker. */
+export const WorkerRequestSchema = v.variant('type', [
+  /** Once per Worker: the compiled wrapper and the stdlib; the Worker readies a spare instance. */
+  v.object({ type: v.literal('init'), id: Id, module: v.instance(WebAssembly.Module), stdlib: StdlibSpecSchema }),
+  /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
+  v.object({ type: v.literal('stdlib'), id: Id, name: v.string(), bytes: Bytes }),
+  v.object({
+    type: v.literal('run'),
+    id: Id,
+    files: FilesSchema,
+    payload: v.string(),
+    ident: Id,
+    // The SE2 request (null: none) and fetch mocks (issue 12), the writable-space quota in MiB (issue 16).
+    request: v.optional(v.nullable(HttpRequestSchema)),
+    fetch: v.optional(FetchMocksSchema),
+    quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
+]);
+export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;
+
+/** Errors cross the boundary as plain data. */
+const WireErrorSchema = v.object({ type: v.string(), message: v.string() });
+export type WireError = v.InferOutput<typeof WireErrorSchema>;
+
+const StringMap = v.record(v.string(), v.string());
+/** What an SE2 run reports besides its outcome: the response headers, the request's state after it. */
+export const RunResponseSchema = v.object({ headers: v.optional(StringMap), state: v.optional(StringMap) });
+export type RunResponseWire = v.InferOutput<typeof RunResponseSchema>;
+
+/** Worker → page. */
+export const WorkerReplySchema = v.variant('type', [
+  v.object({ type: v.literal('ready'), id: Id }),
+  /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
+  v.object({ type: v.literal('log'), id: Id, entries: v.array(LogEntrySchema), dropped: v.pipe(Id, v.minValue(0)) }),
+  v.object({ type: v.literal('done'), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: v.optional(RunResponseSchema) }),
+  v.object({ type: v.literal('failed'), id: Id, error: WireErrorSchema }),
+]);
+export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;
+
+/**
+ * The page talks to a relay Worker that runs the Python Worker nested inside it (see relay.ts):
+ * requests go down unchanged; replies come up wrapped, with the relay's own news.
+ */
+export const RelayMessageSchema = v.variant('kind', [
+  v.object({ kind: v.literal('reply'), reply: v.unknown() }),
+  /** The Python Worker failed outside a request (its script did not load, it threw). */
+  v.object({ kind: v.literal('error'), message: v.string() }),
+  /** The Python Worker was terminated after every line it sent before was passed on. */
+  v.object({ kind: v.literal('closed') }),
+]);
+export type RelayMessage = v.InferOutput<typeof RelayMessageSchema>;
+
+/** Page → relay: end the Python Worker (a Stop, a time-out, a fault). */
+export const RelayCommandSchema = v.object({ kind: v.literal('terminate') });
+export type RelayCommand = v.InferOutput<typeof RelayCommandSchema>;
+
+/**
+ * One log line, Python Worker → relay, as one string: the cheapest message to post and to receive,
+ * and there is one per line (see relay.ts). Fields are separated by U+001F; the file name is
+ * length-prefixed and the text comes last, so neither may hold anything. The page never sees this
+ * form: the relay turns lines back into entries, which the page validates.
+ */
+const SEP = '\x1f';
+
+export function encodeLine(id: number, e: LogEntry): string {
+  return `${id}${SEP}${e.level}${SEP}${e.stream}${SEP}${e.time}${SEP}${e.ident ?? ''}${SEP}${e.file.length}${SEP}${e.file}${e.text}`;
 }
 
-/** The request in `data`, or null when it is not one. */
-export function parseRequest(data: unknown): WorkerRequest | null {
-  if (!isObj(data) || !isId(data.id)) return null;
-  switch (data.type) {
-    case 'init':
-      if (!(data.module instanceof WebAssembly.Module) || !isStdlibSpec(data.stdlib)) return null;
-      return { type: 'init', id: data.id, module: data.module, stdlib: data.stdlib };
-    case 'stdlib':
-      if (!isStr(data.name) || !isBytes(data.bytes)) return null;
-      return { type: 'stdlib', id: data.id, name: data.name, bytes: data.bytes };
-    case 'run': {
-      if (!isFiles(data.files) || !isStr(data.payload) || !isId(data.ident)) return null;
-      const extras = v.safeParse(RunExtrasSchema, data);
-      if (!extras.success) return null;
-      return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident, ...extras.output };
-    }
-    default:
-      return null;
+/** The run id and entry of an encoded line, or null when `data` is not one. */
+export function decodeLine(data: unknown): { id: number; entry: LogEntry } | null {
+  if (typeof data !== 'string') return null;
+  const cuts: number[] = [];
+  for (let at = -1, i = 0; i < 6; i++) {
+    at = data.indexOf(SEP, at + 1);
+    if (at < 0) return null;
+    cuts.push(at);
   }
+  const field = (i: number) => data.slice(i === 0 ? 0 : cuts[i - 1]! + 1, cuts[i]);
+  const fileLength = Number(field(5));
+  const rest = data.slice(cuts[5]! + 1);
+  const identText = field(4);
+  const id = Number(field(0));
+  const level = field(1);
+  const stream = field(2);
+  const time = Number(field(3));
+  const ident = identText === '' ? null : Number(identText);
+  // Checked by hand, not by LogEntrySchema: this runs once per line of a flood.
+  if (!Number.isSafeInteger(id) || !Number.isFinite(time) || (ident !== null && !Number.isFinite(ident))) return null;
+  if (!Number.isSafeInteger(fileLength) || fileLength < 0 || fileLength > rest.length) return null;
+  if ((level !== 'host' && level !== 'wrapper' && level !== 'python') || (stream !== 'stdout' && stream !== 'stderr')) return null;
+  return { id, entry: { level, stream, time, ident, file: rest.slice(0, fileLength), text: rest.slice(fileLength) } };
 }
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/** `data` checked against `schema`; a failure says where and what, in one line. */
+export function parse<T>(schema: v.GenericSchema<unknown, T>, data: unknown): Parsed<T> {
+  const result = v.safeParse(schema, data);
+  if (result.success) return { ok: true, value: result.output };
+  const problem = result.issues
+    .slice(0, 3)
+    .map((issue) => `${v.getDotPath(issue) ?? '(message)'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, problem };
+}
+
+export const parseReply = (data: unknown) => parse(WorkerReplySchema, data);
+export const parseRequest = (data: unknown) => parse(WorkerRequestSchema, data);
+
+// The host's own types and the schemas above describe the same values: a change to one without
+// the other is a type error here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<v.InferOutput<typeof LogEntrySchema>, LogEntry>,
+  Same<v.InferOutput<typeof OutcomeSchema>, Outcome>,
+  Same<v.InferOutput<typeof TimingsSchema>, Timings>,
+  Same<v.InferOutput<typeof FilesSchema>, PluginFiles>,
+] = [true, true, true, true];
+void sameShapes;

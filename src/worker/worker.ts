@@ -6,69 +6,44 @@
 import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
 import type { LogEntry, PluginFiles, RunReport } from '../host/types.ts';
 import type { FetchMocks, HttpRequest } from '../playground/document.ts';
-import { LOG_LINES_PER_RUN, parseRequest, type RunResponseWire, type StdlibSpec, type WireError, type WorkerReply, type WorkerRequest } from './protocol.ts';
+import { Newest } from './newest.ts';
+import {
+  encodeLine,
+  LOG_LINES_PER_RUN,
+  parseRequest,
+  type RunResponseWire,
+  type StdlibSpec,
+  type WireError,
+  type WorkerReply,
+  type WorkerRequest,
+} from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** How often log lines of a running plugin reach the page. */
-const FLUSH_EVERY_MS = 50;
-
+/** Replies go to the relay Worker that runs this one (relay.ts), which passes them to the page. */
 const post = (reply: WorkerReply) => self.postMessage(reply);
 
 const toWire = (e: unknown): WireError =>
   e instanceof Error ? { type: e.name, message: e.message } : { type: 'Error', message: String(e) };
 
-/** Streams one run's log lines to the page in batches, keeping the newest past the cap. */
-class RunLog {
-  private batch: LogEntry[] = [];
-  private dropped = 0;
-  private lastFlush = performance.now();
-
-  constructor(private readonly id: number) {}
-
-  push(entry: LogEntry): void {
-    this.batch.push(entry);
-    // Trimmed in chunks, not per line: a print loop stays linear.
-    if (this.batch.length >= 2 * LOG_LINES_PER_RUN) this.trim();
-    if (performance.now() - this.lastFlush >= FLUSH_EVERY_MS) this.flush();
-  }
-
-  private trim(): void {
-    const extra = this.batch.length - LOG_LINES_PER_RUN;
-    if (extra <= 0) return;
-    this.batch = this.batch.slice(extra);
-    this.dropped += extra;
-  }
-
-  flush(): void {
-    this.lastFlush = performance.now();
-    this.trim();
-    if (this.batch.length === 0 && this.dropped === 0) return;
-    post({ type: 'log', id: this.id, entries: this.batch, dropped: this.dropped });
-    this.batch = [];
-    this.dropped = 0;
-  }
-}
-
 /**
- * Where an instance's log lines go: to the run in progress on it, or kept (newest first to go)
+ * Where an instance's log lines go: each to the run in progress on it the moment it is written (a
+ * run may never return: nothing may wait here for a later line or a timer), or kept (newest kept)
  * until its first run, so that run's log shows how the instance was made.
  */
 class LogRoute {
-  early: LogEntry[] = [];
-  run: RunLog | null = null;
+  private early = new Newest<LogEntry>(LOG_LINES_PER_RUN);
+  run: number | null = null;
 
   push = (entry: LogEntry): void => {
-    if (this.run !== null) this.run.push(entry);
-    else {
-      this.early.push(entry);
-      if (this.early.length > 2 * LOG_LINES_PER_RUN) this.early = this.early.slice(-LOG_LINES_PER_RUN);
-    }
+    if (this.run !== null) self.postMessage(encodeLine(this.run, entry));
+    else this.early.push(entry);
   };
 
-  attach(log: RunLog): void {
-    for (const entry of this.early.splice(0)) log.push(entry);
-    this.run = log;
+  attach(id: number): void {
+    const { kept, dropped } = this.early.take();
+    if (kept.length > 0 || dropped > 0) post({ type: 'log', id, entries: kept, dropped });
+    this.run = id;
   }
 }
 
@@ -102,11 +77,27 @@ async function filesKey(files: PluginFiles): Promise<string> {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(async ([path, content]) => {
         if (typeof content === 'string') return [path, 'text', content];
-        const digest = globalThis.crypto?.subtle === undefined ? null : await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>); // a message's bytes are never shared memory
+        // A message's bytes are never shared memory.
+        const digest =
+          globalThis.crypto?.subtle === undefined ? null : await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>);
         return [path, 'bytes', digest === null ? latin1.decode(content) : Array.from(new Uint8Array(digest)).join(',')];
       }),
   );
   return JSON.stringify(parts);
+}
+
+/** The SE2 parts of a report, present once the se2 branch's host reports them. */
+interface SE2Report {
+  response?: { headers?: Record<string, string> };
+  state?: Record<string, string>;
+}
+
+/** The report's response headers and state for the page, or nothing when the host reports neither. */
+function se2Response(report: SE2Report): { response?: RunResponseWire } {
+  const response: RunResponseWire = {};
+  if (report.response?.headers !== undefined) response.headers = report.response.headers;
+  if (report.state !== undefined) response.state = report.state;
+  return Object.keys(response).length > 0 ? { response } : {};
 }
 
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
@@ -136,20 +127,6 @@ function setStdlib(spec: StdlibSpec): void {
   lazyZips = spec.lazy;
 }
 
-/** The SE2 parts of a report, present once the se2 branch's host reports them. */
-interface SE2Report {
-  response?: { headers?: Record<string, string> };
-  state?: Record<string, string>;
-}
-
-/** The report's response headers and state for the page, or nothing when the host reports neither. */
-function se2Response(report: SE2Report): { response?: RunResponseWire } {
-  const response: RunResponseWire = {};
-  if (report.response?.headers !== undefined) response.headers = report.response.headers;
-  if (report.state !== undefined) response.state = report.state;
-  return Object.keys(response).length > 0 ? { response } : {};
-}
-
 /** Starts making the next spare instance unless one is on its way. */
 function makeSpare(): Spare {
   if (spare !== null) return spare;
@@ -163,18 +140,18 @@ function makeSpare(): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, log: RunLog, quotaMiB?: number): Promise<Started> {
+async function hostFor(files: PluginFiles, runId: number, quotaMiB?: number): Promise<Started> {
   // The quota is fixed when an instance is made: another quota needs another instance.
   const key = `${quotaMiB ?? ''}|${await filesKey(files)}`;
-  if (current !== null && current.key === key && current.host.alive) {
-    current.route.attach(log);
+  if (current !== null && current.key === key && current.host.reusable) {
+    current.route.attach(runId);
     return current;
   }
   current = null;
   const taken = makeSpare();
   spare = null;
   const instance = await taken.instance;
-  taken.route.attach(log);
+  taken.route.attach(runId);
   // `start` runs the plugin's module code: it is part of this run (and of its time limit).
   const started: Started = { key, host: instance.start(files), route: taken.route };
   current = started;
@@ -193,22 +170,24 @@ async function handle(request: WorkerRequest): Promise<void> {
       zipBytes[request.name] = request.bytes;
       return;
     case 'run': {
-      const log = new RunLog(request.id);
       let on: Started | null = null;
       try {
         // LEAD (guest branch): give request.quotaMiB to the instance (prepareInstance/start) in hostFor
         // once the quota option exists; it is already part of the instance's key there.
-        on = await hostFor(request.files, log, request.quotaMiB);
+        on = await hostFor(request.files, request.id, request.quotaMiB);
         // LEAD (se2 branch): Host.run takes (payload, ident, context?) there; main's run ignores the third argument.
-        const run = on.host.run as (payload: string, ident: number, context?: { request?: HttpRequest; fetch?: FetchMocks }) => RunReport & SE2Report;
+        const run = on.host.run as (
+          payload: string,
+          ident: number,
+          context?: { request?: HttpRequest; fetch?: FetchMocks },
+        ) => RunReport & SE2Report;
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
         const report = run.call(on.host, request.payload, request.ident, context);
-        log.flush();
         post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...se2Response(report) });
       } finally {
-        log.flush();
         if (on !== null) on.route.run = null;
-        if (on !== null && !on.host.alive && current === on) current = null;
+        // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.
+        if (on !== null && !on.host.reusable && current === on) current = null;
         // The next edit starts from a fresh instance made while the person reads this result.
         setTimeout(() => {
           if (module !== null) makeSpare();
@@ -226,8 +205,13 @@ function enqueue(task: () => Promise<void>): void {
 }
 
 self.onmessage = (event: MessageEvent<unknown>) => {
-  const request = parseRequest(event.data);
-  if (request === null) return;
+  const parsed = parseRequest(event.data);
+  if (!parsed.ok) {
+    // Without a valid id there is no one to answer: say it where a developer looks.
+    console.warn(`the Worker dropped a malformed request (${parsed.problem})`);
+    return;
+  }
+  const request = parsed.value;
   enqueue(() =>
     handle(request).catch((e: unknown) => {
       post({ type: 'failed', id: request.id, error: toWire(e) });

@@ -1,0 +1,70 @@
+// The Worker the page talks to. It runs the Python Worker (worker.ts) as its own nested Worker and
+// passes requests down and replies up, log lines in batches.
+//
+// Why: a run is synchronous, so the Python Worker must post every log line the moment it is
+// written (no timer fires until the run returns, and a stuck run is terminated mid-way: a line
+// still waiting for a batch would be lost). One message per line would cost the page one task per
+// line (frames over 100 ms in a flood); here they cost this thread instead. And Chromium drops a
+// Worker's messages that reach its parent after the parent called `terminate()`: the page asks
+// this relay to end the Python Worker instead, and the relay does so only after it has handled
+// every line that was sent before the request (messages from both sides queue in one FIFO here).
+import type { LogEntry } from '../host/types.ts';
+import { Newest } from './newest.ts';
+import { decodeLine, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type RelayMessage } from './protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** How long lines wait here before they go to the page in one batch: ten renders a second in a flood. */
+const BATCH_MS = 100;
+
+const send = (message: RelayMessage) => self.postMessage(message);
+
+/** Lines not yet sent, per run id, in order of arrival. */
+const logs = new Map<number, Newest<LogEntry>>();
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function flush(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  for (const [id, buffer] of logs) {
+    const { kept, dropped } = buffer.take();
+    send({ kind: 'reply', reply: { type: 'log', id, entries: kept, dropped } });
+  }
+  logs.clear();
+}
+
+const python = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' });
+
+python.onmessage = (event: MessageEvent<unknown>) => {
+  const data = event.data;
+  const line = decodeLine(data);
+  if (line !== null) {
+    let buffer = logs.get(line.id);
+    if (buffer === undefined) logs.set(line.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
+    buffer.push(line.entry);
+    timer ??= setTimeout(flush, BATCH_MS);
+    return;
+  }
+  // Anything else (a run's `done`, the lines of an instance made before its first run) goes
+  // after the lines that came before it.
+  flush();
+  send({ kind: 'reply', reply: data });
+};
+python.onerror = (event) => {
+  event.preventDefault();
+  flush();
+  send({ kind: 'error', message: event.message || 'the Python Worker did not load' });
+};
+python.onmessageerror = () => send({ kind: 'error', message: 'the Python Worker sent a message that could not be read' });
+
+self.onmessage = (event: MessageEvent<unknown>) => {
+  if (parse(RelayCommandSchema, event.data).ok) {
+    // Every line sent before this command has been handled (see above): nothing is held back.
+    flush();
+    python.terminate();
+    send({ kind: 'closed' });
+    return;
+  }
+  // A request for the Python Worker: it validates requests itself.
+  python.postMessage(event.data);
+};

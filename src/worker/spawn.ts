@@ -1,0 +1,56 @@
+// Makes the real Worker for the client: the relay (relay.ts), which runs the Python Worker
+// (worker.ts) nested inside it and hands its replies up in batches.
+import type { WorkerLike } from './client.ts';
+import { parse, RelayMessageSchema, type RelayCommand, type WorkerRequest } from './protocol.ts';
+
+/** Longest wait for the relay to confirm it ended the Python Worker (it never runs long tasks). */
+const CLOSE_TIMEOUT_MS = 1000;
+
+export function spawnBrowserWorker(): WorkerLike {
+  const relay = new Worker(new URL('./relay.ts', import.meta.url), { type: 'module', name: 'python-relay' });
+  let closedResolve: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (closedResolve = resolve));
+  let terminated: Promise<void> | null = null;
+
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (request: WorkerRequest) => relay.postMessage(request),
+    terminate: () => {
+      terminated ??= (async () => {
+        relay.postMessage({ kind: 'terminate' } satisfies RelayCommand);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([closed, new Promise<void>((r) => (timer = setTimeout(r, CLOSE_TIMEOUT_MS)))]);
+        clearTimeout(timer);
+        relay.terminate();
+      })();
+      return terminated;
+    },
+  };
+
+  relay.onmessage = (event: MessageEvent<unknown>) => {
+    const parsed = parse(RelayMessageSchema, event.data);
+    if (!parsed.ok) {
+      worker.onerror?.(`the relay Worker sent a malformed message (${parsed.problem})`);
+      return;
+    }
+    const message = parsed.value;
+    switch (message.kind) {
+      case 'reply':
+        worker.onmessage?.(message.reply);
+        return;
+      case 'error':
+        worker.onerror?.(message.message);
+        return;
+      case 'closed':
+        closedResolve();
+        return;
+    }
+  };
+  relay.onerror = (event) => {
+    event.preventDefault();
+    worker.onerror?.(event.message || 'its script did not load');
+  };
+  relay.onmessageerror = () => worker.onerror?.('it sent a message that could not be read');
+  return worker;
+}
