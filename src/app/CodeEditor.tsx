@@ -7,14 +7,18 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../playground/document.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { runFromPage } from './runner.ts';
+import { registerSdkProviders } from './sdkCompletions.ts';
 import { useColorScheme } from './theme.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
+// `sdk.` completions and hover docs from the generated stub (issue 12).
+registerSdkProviders(monaco);
 
 // Every file is a model under file:///plugin/, so paths map to URIs and back without guessing.
 const ROOT = '/plugin/';
@@ -38,6 +42,11 @@ export default function CodeEditor() {
   const active = useStore((s) => s.active);
   const scheme = useColorScheme();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // A binary file has no model: while one is open (BinaryFile covers the editor), the editor keeps
+  // the last text file it showed.
+  const [shown, setShown] = useState(active);
+  if (typeof files[active] === 'string' && shown !== active) setShown(active);
+  const path = typeof files[shown] === 'string' ? shown : ENTRY_FILE;
 
   useEffect(() => {
     syncModels(files, editorRef.current?.getModel() ?? null);
@@ -58,9 +67,9 @@ export default function CodeEditor() {
   return (
     <div className="editor" data-testid="editor">
       <Editor
-        path={uriOf(active).toString()}
-        language="python"
-        value={typeof files[active] === 'string' ? files[active] : ''}
+        path={uriOf(path).toString()}
+        language={/\.pyi?$/.test(path) ? 'python' : 'plaintext'}
+        value={typeof files[path] === 'string' ? files[path] : ''}
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onMount={onMount}
         loading={<div className="placeholder">Loading the editor…</div>}

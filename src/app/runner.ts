@@ -67,10 +67,11 @@ export function runFromPage(): void {
   s.beginRun(id, s.ident);
   void client
     .run(
-      { files: s.files, payload: s.payload, ident: s.ident },
+      // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
+      { files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
       { timeLimitSec: s.timeLimitSec, onLog: (entries, dropped) => store().appendLog(id, entries, dropped) },
     )
-    .then((end) => store().finishRun(id, end.outcome, end.timings));
+    .then((end) => store().finishRun(id, end.outcome, end.timings, end.response));
 }
 
 export const stopFromPage = (): void => client.stop();

@@ -1,7 +1,8 @@
 // Opening a share link replaces the playground but keeps the local draft one click away.
 import type { StateCreator } from 'zustand';
-import { samePlayground, type Playground } from '../playground/document.ts';
+import { samePlayground, type Playground, type Settings } from '../playground/document.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
+import { DEFAULT_QUOTA_MIB, DEFAULT_TIME_LIMIT_SEC } from './defaults.ts';
 import type { Store } from './index.ts';
 
 export type ShareNotice =
@@ -22,7 +23,7 @@ export interface DraftSlice {
   setShareNotice(notice: ShareNotice | null): void;
 }
 
-type DocumentState = Pick<Store, 'files' | 'payload' | 'ident' | 'request' | 'fetch' | 'cases'>;
+type DocumentState = Pick<Store, 'files' | 'payload' | 'ident' | 'request' | 'fetch' | 'cases' | 'timeLimitSec' | 'quotaMiB'>;
 
 /** The playground document the store holds now. */
 export function currentPlayground(s: DocumentState): Playground {
@@ -30,6 +31,11 @@ export function currentPlayground(s: DocumentState): Playground {
   if (s.request !== null) playground.request = s.request;
   if (Object.keys(s.fetch).length > 0) playground.fetch = s.fetch;
   if (s.cases.length > 0) playground.cases = s.cases;
+  // Settings at their defaults are left out, so a default playground's document stays as it was.
+  const settings: Settings = {};
+  if (s.timeLimitSec !== DEFAULT_TIME_LIMIT_SEC) settings.timeLimitSec = s.timeLimitSec;
+  if (s.quotaMiB !== DEFAULT_QUOTA_MIB) settings.quotaMiB = s.quotaMiB;
+  if (Object.keys(settings).length > 0) playground.settings = settings;
   return playground;
 }
 
@@ -41,6 +47,8 @@ export const documentState = (p: Playground): DocumentState => ({
   request: p.request ?? null,
   fetch: p.fetch ?? {},
   cases: p.cases ?? [],
+  timeLimitSec: p.settings?.timeLimitSec ?? DEFAULT_TIME_LIMIT_SEC,
+  quotaMiB: p.settings?.quotaMiB ?? DEFAULT_QUOTA_MIB,
 });
 
 export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, get) => ({

@@ -35,6 +35,6 @@ export const useStore = create<Store>()(
   ),
 );
 
-export type { RunOutcome, RunRecord, GuestState } from './session.ts';
+export type { RunOutcome, RunRecord, RunResponse, GuestState } from './session.ts';
 export type { ShareNotice } from './draft.ts';
 export { currentPlayground } from './draft.ts';

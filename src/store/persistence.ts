@@ -19,11 +19,28 @@ export interface Persisted {
   draft: unknown;
 }
 
+// Persist writes on every store change (each log batch of a run too), and a binary file's base64
+// costs real time (about 1 s per run for an 8 MiB file): the documents are made again only when
+// one of their parts changed.
+const PLAYGROUND_PARTS = ['files', 'payload', 'ident', 'request', 'fetch', 'cases', 'timeLimitSec', 'quotaMiB'] as const;
+let lastPlayground: { parts: unknown[]; doc: unknown } | null = null;
+function playgroundDocument(s: Store): unknown {
+  const parts = PLAYGROUND_PARTS.map((k) => s[k]);
+  if (lastPlayground !== null && lastPlayground.parts.every((p, i) => p === parts[i])) return lastPlayground.doc;
+  lastPlayground = { parts, doc: toDocument(currentPlayground(s)) };
+  return lastPlayground.doc;
+}
+let lastDraft: { draft: Store['draft']; doc: unknown } | null = null;
+function draftDocument(draft: Store['draft']): unknown {
+  if (lastDraft === null || lastDraft.draft !== draft) lastDraft = { draft, doc: draft === null ? null : toDocument(draft) };
+  return lastDraft.doc;
+}
+
 export const partialize = (s: Store): Persisted => ({
-  playground: toDocument(currentPlayground(s)),
+  playground: playgroundDocument(s),
   active: s.active,
   timeLimitSec: s.timeLimitSec,
-  draft: s.draft === null ? null : toDocument(s.draft),
+  draft: draftDocument(s.draft),
 });
 
 /**

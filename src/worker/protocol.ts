@@ -4,6 +4,7 @@
 // is data from another realm, not a promise.
 import * as v from 'valibot';
 import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
 export const LOG_LINES_PER_RUN = 5000;
@@ -62,7 +63,17 @@ export const WorkerRequestSchema = v.variant('type', [
   v.object({ type: v.literal('init'), id: Id, module: v.instance(WebAssembly.Module), stdlib: StdlibSpecSchema }),
   /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
   v.object({ type: v.literal('stdlib'), id: Id, name: v.string(), bytes: Bytes }),
-  v.object({ type: v.literal('run'), id: Id, files: FilesSchema, payload: v.string(), ident: Id }),
+  v.object({
+    type: v.literal('run'),
+    id: Id,
+    files: FilesSchema,
+    payload: v.string(),
+    ident: Id,
+    // The SE2 request (null: none) and fetch mocks (issue 12), the writable-space quota in MiB (issue 16).
+    request: v.optional(v.nullable(HttpRequestSchema)),
+    fetch: v.optional(FetchMocksSchema),
+    quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
 ]);
 export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;
 
@@ -70,12 +81,17 @@ export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;
 const WireErrorSchema = v.object({ type: v.string(), message: v.string() });
 export type WireError = v.InferOutput<typeof WireErrorSchema>;
 
+const StringMap = v.record(v.string(), v.string());
+/** What an SE2 run reports besides its outcome: the response headers, the request's state after it. */
+export const RunResponseSchema = v.object({ headers: v.optional(StringMap), state: v.optional(StringMap) });
+export type RunResponseWire = v.InferOutput<typeof RunResponseSchema>;
+
 /** Worker → page. */
 export const WorkerReplySchema = v.variant('type', [
   v.object({ type: v.literal('ready'), id: Id }),
   /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
   v.object({ type: v.literal('log'), id: Id, entries: v.array(LogEntrySchema), dropped: v.pipe(Id, v.minValue(0)) }),
-  v.object({ type: v.literal('done'), id: Id, outcome: OutcomeSchema, timings: TimingsSchema }),
+  v.object({ type: v.literal('done'), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: v.optional(RunResponseSchema) }),
   v.object({ type: v.literal('failed'), id: Id, error: WireErrorSchema }),
 ]);
 export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;

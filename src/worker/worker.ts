@@ -4,12 +4,14 @@
 // spare and start it with them: every edit runs in a fresh interpreter, and costs only `_start`
 // (the plugin's import) plus the call. The page terminates this Worker on Stop or time-out.
 import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
-import type { LogEntry, PluginFiles } from '../host/types.ts';
+import type { LogEntry, PluginFiles, RunReport } from '../host/types.ts';
+import type { FetchMocks, HttpRequest } from '../playground/document.ts';
 import { Newest } from './newest.ts';
 import {
   encodeLine,
   LOG_LINES_PER_RUN,
   parseRequest,
+  type RunResponseWire,
   type StdlibSpec,
   type WireError,
   type WorkerReply,
@@ -63,7 +65,40 @@ let lazyZips: Record<string, string> = {};
 let current: Started | null = null;
 let spare: Spare | null = null;
 
-const filesKey = (files: PluginFiles) => JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+/**
+ * Names the content of `files`, to tell a rerun from an edit. Bytes count by their SHA-256: JSON of
+ * a Uint8Array spells every byte as a key, which took 7 s for a 10 MiB file. Without SubtleCrypto
+ * (a page served over plain http from another host) their latin-1 reading is exact and still fast.
+ */
+async function filesKey(files: PluginFiles): Promise<string> {
+  const latin1 = new TextDecoder('latin1');
+  const parts = await Promise.all(
+    Object.entries(files)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(async ([path, content]) => {
+        if (typeof content === 'string') return [path, 'text', content];
+        // A message's bytes are never shared memory.
+        const digest =
+          globalThis.crypto?.subtle === undefined ? null : await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>);
+        return [path, 'bytes', digest === null ? latin1.decode(content) : Array.from(new Uint8Array(digest)).join(',')];
+      }),
+  );
+  return JSON.stringify(parts);
+}
+
+/** The SE2 parts of a report, present once the se2 branch's host reports them. */
+interface SE2Report {
+  response?: { headers?: Record<string, string> };
+  state?: Record<string, string>;
+}
+
+/** The report's response headers and state for the page, or nothing when the host reports neither. */
+function se2Response(report: SE2Report): { response?: RunResponseWire } {
+  const response: RunResponseWire = {};
+  if (report.response?.headers !== undefined) response.headers = report.response.headers;
+  if (report.state !== undefined) response.state = report.state;
+  return Object.keys(response).length > 0 ? { response } : {};
+}
 
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
 function fetchSync(name: string, url: string): Uint8Array {
@@ -105,8 +140,9 @@ function makeSpare(): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, runId: number): Promise<Started> {
-  const key = filesKey(files);
+async function hostFor(files: PluginFiles, runId: number, quotaMiB?: number): Promise<Started> {
+  // The quota is fixed when an instance is made: another quota needs another instance.
+  const key = `${quotaMiB ?? ''}|${await filesKey(files)}`;
   if (current !== null && current.key === key && current.host.reusable) {
     current.route.attach(runId);
     return current;
@@ -136,9 +172,18 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'run': {
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, request.id);
-        const report = on.host.run(request.payload, request.ident);
-        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings });
+        // LEAD (guest branch): give request.quotaMiB to the instance (prepareInstance/start) in hostFor
+        // once the quota option exists; it is already part of the instance's key there.
+        on = await hostFor(request.files, request.id, request.quotaMiB);
+        // LEAD (se2 branch): Host.run takes (payload, ident, context?) there; main's run ignores the third argument.
+        const run = on.host.run as (
+          payload: string,
+          ident: number,
+          context?: { request?: HttpRequest; fetch?: FetchMocks },
+        ) => RunReport & SE2Report;
+        const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
+        const report = run.call(on.host, request.payload, request.ident, context);
+        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...se2Response(report) });
       } finally {
         if (on !== null) on.route.run = null;
         // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.
