@@ -1,6 +1,7 @@
 // Runs one plugin in a worker thread, so that the CLI's main thread can end it on a time limit.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHost, type PluginFiles, type RunContext, type StdlibFiles } from '../src/host/index.ts';
+import { runResponseOf } from '../src/worker/protocol.ts';
 import type { FromWorker } from './protocol.ts';
 
 export interface RunJob {
@@ -23,5 +24,5 @@ const host = await createHost({
   quotaBytes: job.quotaBytes,
   onLog: (entry) => post({ type: 'log', entry }),
 });
-const { outcome, timings, response, state } = host.run(job.payload, job.ident, job.context);
-post({ type: 'done', outcome, timings, response, state });
+const report = host.run(job.payload, job.ident, job.context);
+post({ type: 'done', outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });

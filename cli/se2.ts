@@ -1,17 +1,17 @@
 // se2: the command-line runner. Runs a plugin folder inside the wrapper module with the same host
 // code as the page (src/host), prints the three-level log and the outcome.
 import { Worker } from 'node:worker_threads';
-import { formatEntry, type LogEntry, type Outcome, type Se2Response, type Timings } from '../src/host/index.ts';
+import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/host/index.ts';
 import { readGuest } from './guest.ts';
 import { readRunContext } from './context.ts';
 import { InputError, readPluginFolder, readText } from './inputs.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
-import { parse } from '../src/worker/protocol.ts';
+import { parse, type RunResponseWire } from '../src/worker/protocol.ts';
 import { FromWorkerSchema } from './protocol.ts';
 import type { RunJob } from './run-worker.ts';
 
 type Ending =
-  | ({ kind: 'outcome'; outcome: Outcome; timings: Timings } & Partial<Se2Response>)
+  | { kind: 'outcome'; outcome: Outcome; timings: Timings; response?: RunResponseWire }
   | { kind: 'timeout' }
   | { kind: 'failed'; message: string };
 
@@ -43,8 +43,8 @@ function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) =>
       if (!parsed.ok) finish({ kind: 'failed', message: `the runner sent a malformed message (${parsed.problem})` });
       else if (parsed.value.type === 'log') onLog(parsed.value.entry);
       else {
-        const { outcome, timings, response, state } = parsed.value;
-        finish({ kind: 'outcome', outcome, timings, response, state });
+        const { outcome, timings, response } = parsed.value;
+        finish({ kind: 'outcome', outcome, timings, ...(response !== undefined && { response }) });
       }
     });
     worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));
@@ -110,14 +110,14 @@ async function main(): Promise<number> {
       // Only a run given an SE2 context reports these, so the plain run's object stays as it was.
       ...(job.context !== undefined && {
         response: { headers: (ending.kind === 'outcome' && ending.response?.headers) || {} },
-        state: (ending.kind === 'outcome' && ending.state) || job.context.request?.state || {},
+        state: (ending.kind === 'outcome' && ending.response?.state) || job.context.request?.state || {},
       }),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     process.stdout.write(`\n${line}\n`);
     if (job.context !== undefined && ending.kind === 'outcome') {
-      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}\nstate: ${JSON.stringify(ending.state ?? {})}\n`);
+      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}\nstate: ${JSON.stringify(ending.response?.state ?? {})}\n`);
     }
   }
   if (status !== 0) process.stderr.write(`se2: ${line}\n`);

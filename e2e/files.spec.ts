@@ -263,7 +263,7 @@ test('the quota is kept in the draft and travels in a share link', async ({ page
 
 // Needs the guest branch: wheels at the top of the plugin tree become importable. Until it is
 // merged `import hello_wheel` fails (error 2); the lead turns this on with the merge.
-test.fixme('a pure-Python wheel added from disk is importable (needs the guest branch)', async ({ page }) => {
+test('a pure-Python wheel added from disk is importable', async ({ page }) => {
   const wheel = zipSync({
     'hello_wheel/__init__.py': new TextEncoder().encode('GREETING = "hi from a wheel"\n'),
     'hello_wheel-1.0.dist-info/METADATA': new TextEncoder().encode('Metadata-Version: 2.1\nName: hello-wheel\nVersion: 1.0\n'),

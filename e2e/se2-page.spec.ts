@@ -195,7 +195,7 @@ async function openSe2(page: Page, playground: Playground) {
   await expectOutcome(page, /^(result|error)$/, 60_000);
 }
 
-test.fixme('a plugin reads the Request panel and a fetch mock; the result shows its response headers and state (needs the se2 guest)', async ({
+test('a plugin reads the Request panel and a fetch mock; the result shows its response headers and state', async ({
   page,
 }) => {
   await openSe2(page, { files: { 'plugin.py': SE2_PLUGIN }, payload: '', ident: 1 });
@@ -209,7 +209,7 @@ test.fixme('a plugin reads the Request panel and a fetch mock; the result shows 
   await expect(page.getByTestId('response-state').getByTestId('pair').filter({ hasText: 'visits' })).toHaveText('visits4');
 });
 
-test.fixme('an unmocked URL is an error the plugin sees; with the request off every field reads empty (needs the se2 guest)', async ({
+test('an unmocked URL is an error the plugin sees; with the request off every field reads empty', async ({
   page,
 }) => {
   await openSe2(page, { files: { 'plugin.py': SE2_PLUGIN }, payload: '', ident: 1 });

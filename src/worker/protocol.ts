@@ -3,7 +3,7 @@
 // carries the `id` of the request it belongs to. Both sides validate what they receive: a message
 // is data from another realm, not a promise.
 import * as v from 'valibot';
-import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from '../host/types.ts';
 import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
@@ -24,11 +24,6 @@ export const LogEntrySchema = v.object({
   severity: v.optional(v.picklist(['error', 'warn', 'info', 'debug'])),
 });
 
-/** What an SE2 run reports besides its outcome: the response headers set and the state after it. */
-export const Se2ResponseSchema = v.object({
-  response: v.optional(v.object({ headers: v.record(v.string(), v.string()) })),
-  state: v.optional(v.record(v.string(), v.string())),
-});
 
 export const OutcomeSchema = v.variant('kind', [
   v.object({ kind: v.literal('result'), value: v.string() }),
@@ -85,6 +80,14 @@ const StringMap = v.record(v.string(), v.string());
 /** What an SE2 run reports besides its outcome: the response headers, the request's state after it. */
 export const RunResponseSchema = v.object({ headers: v.optional(StringMap), state: v.optional(StringMap) });
 export type RunResponseWire = v.InferOutput<typeof RunResponseSchema>;
+
+/** A report's response headers and state as they cross to the page or the CLI; none when it has neither. */
+export function runResponseOf(report: Pick<RunReport, 'response' | 'state'>): { response?: RunResponseWire } {
+  const response: RunResponseWire = {};
+  if (report.response !== undefined) response.headers = report.response.headers;
+  if (report.state !== undefined) response.state = report.state;
+  return Object.keys(response).length > 0 ? { response } : {};
+}
 
 /** Worker → page. */
 export const WorkerReplySchema = v.variant('type', [

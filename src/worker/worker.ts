@@ -4,14 +4,13 @@
 // spare and start it with them: every edit runs in a fresh interpreter, and costs only `_start`
 // (the plugin's import) plus the call. The page terminates this Worker on Stop or time-out.
 import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
-import type { LogEntry, PluginFiles, RunReport } from '../host/types.ts';
-import type { FetchMocks, HttpRequest } from '../playground/document.ts';
+import type { LogEntry, PluginFiles } from '../host/types.ts';
 import { Newest } from './newest.ts';
 import {
   encodeLine,
   LOG_LINES_PER_RUN,
   parseRequest,
-  type RunResponseWire,
+  runResponseOf,
   type StdlibSpec,
   type WireError,
   type WorkerReply,
@@ -56,6 +55,8 @@ interface Started {
 interface Spare {
   instance: Promise<SpareInstance>;
   route: LogRoute;
+  /** The writable space the instance was made with (undefined: the host's default). */
+  quotaMiB: number | undefined;
 }
 
 let module: WebAssembly.Module | null = null;
@@ -86,20 +87,6 @@ async function filesKey(files: PluginFiles): Promise<string> {
   return JSON.stringify(parts);
 }
 
-/** The SE2 parts of a report, present once the se2 branch's host reports them. */
-interface SE2Report {
-  response?: { headers?: Record<string, string> };
-  state?: Record<string, string>;
-}
-
-/** The report's response headers and state for the page, or nothing when the host reports neither. */
-function se2Response(report: SE2Report): { response?: RunResponseWire } {
-  const response: RunResponseWire = {};
-  if (report.response?.headers !== undefined) response.headers = report.response.headers;
-  if (report.state !== undefined) response.state = report.state;
-  return Object.keys(response).length > 0 ? { response } : {};
-}
-
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
 function fetchSync(name: string, url: string): Uint8Array {
   const request = new XMLHttpRequest();
@@ -127,12 +114,20 @@ function setStdlib(spec: StdlibSpec): void {
   lazyZips = spec.lazy;
 }
 
-/** Starts making the next spare instance unless one is on its way. */
-function makeSpare(): Spare {
-  if (spare !== null) return spare;
+/** The quota of the latest run: the next spare is made with it, as the next run most likely wants it. */
+let lastQuotaMiB: number | undefined;
+
+/** Starts making the next spare instance (with this quota) unless one is on its way. */
+function makeSpare(quotaMiB = lastQuotaMiB): Spare {
+  if (spare !== null && spare.quotaMiB === quotaMiB) return spare;
   if (module === null) throw new Error('the Worker was not initialised');
   const route = new LogRoute();
-  const made: Spare = { route, instance: prepareInstance({ module, stdlib: stdlibFiles(), onLog: route.push }) };
+  const quotaBytes = quotaMiB === undefined ? undefined : quotaMiB * 1024 * 1024;
+  const made: Spare = {
+    route,
+    quotaMiB,
+    instance: prepareInstance({ module, stdlib: stdlibFiles(), onLog: route.push, ...(quotaBytes !== undefined && { quotaBytes }) }),
+  };
   // A failure shows on the run that takes this spare.
   made.instance.catch(() => undefined);
   spare = made;
@@ -148,7 +143,8 @@ async function hostFor(files: PluginFiles, runId: number, quotaMiB?: number): Pr
     return current;
   }
   current = null;
-  const taken = makeSpare();
+  lastQuotaMiB = quotaMiB;
+  const taken = makeSpare(quotaMiB);
   spare = null;
   const instance = await taken.instance;
   taken.route.attach(runId);
@@ -172,18 +168,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'run': {
       let on: Started | null = null;
       try {
-        // LEAD (guest branch): give request.quotaMiB to the instance (prepareInstance/start) in hostFor
-        // once the quota option exists; it is already part of the instance's key there.
         on = await hostFor(request.files, request.id, request.quotaMiB);
-        // LEAD (se2 branch): Host.run takes (payload, ident, context?) there; main's run ignores the third argument.
-        const run = on.host.run as (
-          payload: string,
-          ident: number,
-          context?: { request?: HttpRequest; fetch?: FetchMocks },
-        ) => RunReport & SE2Report;
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
-        const report = run.call(on.host, request.payload, request.ident, context);
-        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...se2Response(report) });
+        const report = on.host.run(request.payload, request.ident, context);
+        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });
       } finally {
         if (on !== null) on.route.run = null;
         // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.
