@@ -4,7 +4,8 @@ import { createHost, type PluginFiles, type StdlibFiles } from '../src/host/inde
 import type { FromWorker } from './protocol.ts';
 
 export interface RunJob {
-  wrapper: Uint8Array;
+  /** The wrapper's bytes, or the module compiled once by the main thread (`se2 test`). */
+  wrapper: Uint8Array | WebAssembly.Module;
   stdlib: StdlibFiles;
   files: PluginFiles;
   payload: string;

@@ -1,14 +1,12 @@
 // se2: the command-line runner. Runs a plugin folder inside the wrapper module with the same host
 // code as the page (src/host), prints the three-level log and the outcome.
-import { Worker } from 'node:worker_threads';
-import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/host/index.ts';
+import { formatEntry, type LogEntry } from '../src/host/index.ts';
 import { readGuest } from './guest.ts';
 import { InputError, readPluginFolder, readText } from './inputs.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
-import type { FromWorker } from './protocol.ts';
+import { runInWorker, type Ending } from './run.ts';
+import { runTests } from './test.ts';
 import type { RunJob } from './run-worker.ts';
-
-type Ending = { kind: 'outcome'; outcome: Outcome; timings: Timings } | { kind: 'timeout' } | { kind: 'failed'; message: string };
 
 async function loadJob(options: Options): Promise<RunJob> {
   const [files, { wrapper, stdlib }, payload] = await Promise.all([
@@ -17,24 +15,6 @@ async function loadJob(options: Options): Promise<RunJob> {
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
   ]);
   return { files, wrapper, stdlib, payload, ident: options.ident };
-}
-
-function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) => void): Promise<Ending> {
-  const worker = new Worker(new URL('./run-worker.mjs', import.meta.url), { workerData: job });
-  return new Promise<Ending>((resolve) => {
-    const finish = (ending: Ending) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(ending);
-    };
-    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'log') onLog(message.entry);
-      else finish({ kind: 'outcome', outcome: message.outcome, timings: message.timings });
-    });
-    worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));
-    worker.on('exit', (code) => finish({ kind: 'failed', message: `the runner stopped early (exit ${code})` }));
-  });
 }
 
 /** The outcome as `[exit status, line]`. */
@@ -55,6 +35,8 @@ function verdict(ending: Ending, timeoutMs: number): [number, string] {
 }
 
 async function main(): Promise<number> {
+  // `se2 test …` runs a table of cases (cli/test.ts).
+  if (process.argv[2] === 'test') return runTests(process.argv.slice(3), process.stdout.isTTY === true);
   const parsed = parseOptions(process.argv.slice(2), process.stdout.isTTY === true);
   if (parsed.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
