@@ -1,27 +1,8 @@
 // Property tests of the cases file as the CLI and the Tests panel read it (parseCasesFile).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCasesFile, type Expectation, type TestCase } from '../playground/document.ts';
-
-const text = fc.string({ unit: 'grapheme', maxLength: 40 });
-const expectation: fc.Arbitrary<Expectation> = fc.oneof(
-  text.map((result) => ({ result })),
-  text.map((result_contains) => ({ result_contains })),
-  fc.constantFrom('^ok$', 'a+b', '\\d{3}', '[xyz]', '').map((result_matches) => ({ result_matches })),
-  fc
-    .record({ code: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), message_contains: text }, { requiredKeys: [] })
-    .map((error) => ({ error })),
-  fc.constant({ no_result: true as const }),
-);
-export const testCase: fc.Arbitrary<TestCase> = fc.record(
-  {
-    name: text.filter((s) => s.length > 0),
-    payload: fc.string({ unit: 'binary', maxLength: 60 }),
-    ident: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-    expect: expectation,
-  },
-  { requiredKeys: ['name', 'payload', 'expect'] },
-);
+import { parseCasesFile } from '../playground/document.ts';
+import { testCase } from './arbitraries.ts';
 
 /** Ways to break one case, each with the field the parser must name. */
 const breakages: [string, (c: Record<string, unknown>) => void][] = [
