@@ -8,7 +8,8 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const USAGE = `Usage: se2 [options]
 Runs a Python plugin inside the SE2 wrapper module and prints the three-level log and the outcome.
 
-  --plugin-root DIR     folder holding plugin.py and its helper modules (default: the article's plugin)
+  --plugin-root DIR     folder holding plugin.py and its helper modules, or a playground .zip
+                        (default: the article's plugin)
   --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
   --payload-file FILE   read the payload from FILE (UTF-8) instead
   --ident N             execution id, a 32-bit integer (default: ${DEFAULT_IDENT})

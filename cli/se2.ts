@@ -2,7 +2,8 @@
 // code as the page (src/host), prints the three-level log and the outcome.
 import { formatEntry, type LogEntry } from '../src/host/index.ts';
 import { readGuest } from './guest.ts';
-import { InputError, readPluginFolder, readText } from './inputs.ts';
+import { InputError, readText } from './inputs.ts';
+import { readPluginInput } from './plugin-input.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
 import { runInWorker, type Ending } from './run.ts';
 import { runTests } from './test.ts';
@@ -10,7 +11,7 @@ import type { RunJob } from './run-worker.ts';
 
 async function loadJob(options: Options): Promise<RunJob> {
   const [files, { wrapper, stdlib }, payload] = await Promise.all([
-    readPluginFolder(options.pluginRoot),
+    readPluginInput(options.pluginRoot).then((input) => input.files),
     readGuest(options.wrapper),
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
   ]);

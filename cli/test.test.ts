@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { playgroundToZip } from '../src/playground/zip.ts';
 
 const script = fileURLToPath(new URL('./se2.ts', import.meta.url));
 
@@ -127,5 +128,34 @@ describe('se2 test', () => {
     const noCases = await se2(['test', '--plugin-root', '/tmp']);
     expect(noCases.status).toBe(2);
     expect(noCases.stderr.trim()).toMatch(/^se2 test: give --cases FILE/);
+  });
+
+  it('reads a playground zip as the plugin root, and its cases when --cases is not given', async () => {
+    const dir = folder({});
+    const zip = join(dir, 'playground.zip');
+    const cases = [passing[0]!, { name: 'helper', payload: 'h', expect: { result: 'from helper' } }];
+    const withHelper = PLUGIN.replace('    if payload == "boom":', '    if payload == "h":\n        from pkg.util import hello\n        sdk.return_result(hello(), ident)\n        return\n    if payload == "boom":');
+    writeFileSync(zip, playgroundToZip({ files: { 'plugin.py': withHelper, 'pkg/__init__.py': '', 'pkg/util.py': 'def hello():\n    return "from helper"\n' }, payload: 'zz', ident: 1, cases }));
+    const run = await se2(['test', '--plugin-root', zip]);
+    expect(run.stdout.trimEnd().split('\n')).toEqual(['ok   shouts', 'ok   helper', '2 passed, 0 failed']);
+    expect(run.status).toBe(0);
+    // --cases wins over the zip's own.
+    const other = await se2(['test', '--plugin-root', zip, '--cases', setUp({ cases: [{ name: 'only', payload: 'a', expect: { result: 'nope' } }] }).casesFile]);
+    expect(other.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    expect(other.status).toBe(1);
+    // The plain runner takes the zip's files too.
+    const plain = await se2(['--json', '--plugin-root', zip, '--payload', 'h']);
+    expect(JSON.parse(plain.stdout).result).toBe('from helper');
+
+    const empty = join(dir, 'empty.zip');
+    writeFileSync(empty, playgroundToZip({ files: { 'plugin.py': PLUGIN }, payload: '', ident: 1 }));
+    const none = await se2(['test', '--plugin-root', empty]);
+    expect(none.status).toBe(2);
+    expect(none.stderr.trim()).toBe(`se2 test: plugin zip ${empty} holds no cases.json: give --cases FILE`);
+    const broken = join(dir, 'broken.zip');
+    writeFileSync(broken, 'not a zip');
+    const bad = await se2(['test', '--plugin-root', broken]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe(`se2 test: plugin zip ${broken}: it is not a zip file (or a damaged one)`);
   });
 });

@@ -5,15 +5,17 @@ import { checkCase, type CaseOutcome, type Verdict } from '../src/cases/check.ts
 import { DEFAULT_IDENT, type LogEntry, type PluginFiles } from '../src/host/index.ts';
 import { parseCasesFile, type TestCase } from '../src/playground/document.ts';
 import { COMMITTED_WRAPPER, readGuest } from './guest.ts';
-import { InputError, readPluginFolder, readText } from './inputs.ts';
+import { InputError, readText } from './inputs.ts';
+import { readPluginInput } from './plugin-input.ts';
 import { runInWorker, type Ending } from './run.ts';
 
 export const TEST_USAGE = `Usage: se2 test --plugin-root DIR --cases FILE [options]
+       se2 test --plugin-root PLAYGROUND.zip [options]
 Runs every case of a cases file ({"cases": [...]}, see the README) against the plugin, each in a
 fresh instance, and prints one line per case.
 
-  --plugin-root DIR     folder holding plugin.py and its helper modules
-  --cases FILE          the cases file (JSON)
+  --plugin-root DIR     folder holding plugin.py and its helper modules, or a playground .zip
+  --cases FILE          the cases file (JSON); default for a .zip: the cases.json inside it
   --wrapper PATH        the wrapper module (default: public/guest/wrapper.wasm)
   --timeout SECONDS     time limit of each case (default: 10)
   --json                print one JSON object with each case's outcome
@@ -24,7 +26,8 @@ Exit status: 0 every case passed, 1 a case failed, 2 bad arguments or a bad case
 
 interface TestOptions {
   pluginRoot: string;
-  casesFile: string;
+  /** Null: the cases of the --plugin-root zip. */
+  casesFile: string | null;
   wrapper: string;
   timeoutMs: number;
   json: boolean;
@@ -53,7 +56,9 @@ function parseTestOptions(argv: string[], isTty: boolean): { kind: 'run'; option
   }
   if (values.help) return { kind: 'help' };
   if (values['plugin-root'] === undefined) return { kind: 'bad', reason: 'give --plugin-root DIR' };
-  if (values.cases === undefined) return { kind: 'bad', reason: 'give --cases FILE' };
+  if (values.cases === undefined && !values['plugin-root'].toLowerCase().endsWith('.zip')) {
+    return { kind: 'bad', reason: 'give --cases FILE (or a playground .zip holding cases.json as --plugin-root)' };
+  }
   const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
     return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
@@ -62,7 +67,7 @@ function parseTestOptions(argv: string[], isTty: boolean): { kind: 'run'; option
     kind: 'run',
     options: {
       pluginRoot: values['plugin-root'],
-      casesFile: values.cases,
+      casesFile: values.cases ?? null,
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
       timeoutMs: timeout * 1000,
       json: values.json,
@@ -139,9 +144,16 @@ export async function runTests(argv: string[], isTty: boolean): Promise<number> 
   let module: WebAssembly.Module;
   let stdlib;
   try {
-    const [plugin, caseList, guest] = await Promise.all([readPluginFolder(options.pluginRoot), readCasesFile(options.casesFile), readGuest(options.wrapper)]);
-    files = plugin;
-    cases = caseList;
+    const [plugin, caseList, guest] = await Promise.all([
+      readPluginInput(options.pluginRoot),
+      options.casesFile === null ? null : readCasesFile(options.casesFile),
+      readGuest(options.wrapper),
+    ]);
+    files = plugin.files;
+    if (caseList === null && (plugin.cases === null || plugin.cases.length === 0)) {
+      throw new InputError(`plugin zip ${options.pluginRoot} holds no cases.json: give --cases FILE`);
+    }
+    cases = caseList ?? plugin.cases ?? [];
     stdlib = guest.stdlib;
     // Compiled once: each case's worker thread instantiates it afresh.
     module = await WebAssembly.compile(guest.wrapper).catch((e: unknown) => {
