@@ -2,6 +2,8 @@
 import { shareUrl } from '../share/codec.ts';
 import { currentPlayground, useStore } from '../store/index.ts';
 import { copyText } from './clipboard.ts';
+import { PlaygroundFiles } from './PlaygroundFiles.tsx';
+import './workbench.css';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
@@ -62,6 +64,7 @@ export function Header() {
         Python plugins on WebAssembly <small>CPython 3.11 · wasm32-wasi · SE2 ABI</small>
       </h1>
       <Status />
+      <PlaygroundFiles />
       <button type="button" data-testid="share" onClick={() => void share()}>
         Share
       </button>
