@@ -85,3 +85,21 @@ test('dropping plugin files opens them; dropping a broken zip changes nothing an
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('dropped:x');
 });
+
+test('an example opens from the Examples menu, runs, and the draft stays one click away', async ({ page }) => {
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await page.getByTestId('payload').fill('my own payload');
+  await page.getByTestId('examples').locator('summary').click();
+  await expect(page.getByTestId('example-article')).toBeVisible();
+  await page.getByTestId('example-package').click();
+  await expect(page.getByTestId('share-applied')).toContainText('Opened the example “A package with __init__”.');
+  await expect(page.getByTestId('example-package')).toBeHidden();
+  await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'textkit/__init__.py', 'textkit/slug.py', 'textkit/stats.py']);
+  await expect(page.getByTestId('payload')).toHaveValue('Crème Brûlée: a Recipe!');
+  await expectOutcome(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('creme-brulee-a-recipe (4 words, 23 characters)');
+  await page.getByTestId('restore-draft').click();
+  await expect(page.getByTestId('payload')).toHaveValue('my own payload');
+  await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py']);
+});

@@ -2,6 +2,7 @@
 import { shareUrl } from '../share/codec.ts';
 import { currentPlayground, useStore } from '../store/index.ts';
 import { copyText } from './clipboard.ts';
+import { Gallery } from './Gallery.tsx';
 import { PlaygroundFiles } from './PlaygroundFiles.tsx';
 import './workbench.css';
 
@@ -64,6 +65,7 @@ export function Header() {
         Python plugins on WebAssembly <small>CPython 3.11 · wasm32-wasi · SE2 ABI</small>
       </h1>
       <Status />
+      <Gallery />
       <PlaygroundFiles />
       <button type="button" data-testid="share" onClick={() => void share()}>
         Share

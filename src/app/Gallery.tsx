@@ -1,0 +1,45 @@
+// The Examples menu in the header: opening one replaces the playground and keeps the draft one
+// click away (as a share link does), then runs it.
+import { useRef } from 'react';
+import { useStore } from '../store/index.ts';
+import { EXAMPLES, loadExample } from './gallery.ts';
+import { runner } from './runner.ts';
+
+async function openExample(id: string, title: string): Promise<void> {
+  const loaded = await loadExample(id);
+  const s = useStore.getState();
+  const source = `the example “${title}”`;
+  if (!loaded.ok) {
+    s.refuseShared(loaded.error, source);
+    return;
+  }
+  s.applyShared(loaded.value, source);
+  runner.run();
+}
+
+export function Gallery() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  return (
+    <details className="menu" ref={menu} data-testid="examples">
+      <summary>Examples</summary>
+      <ul className="menu-list" role="menu">
+        {EXAMPLES.map((example) => (
+          <li key={example.id} role="none">
+            <button
+              type="button"
+              role="menuitem"
+              data-testid={`example-${example.id}`}
+              onClick={() => {
+                menu.current?.removeAttribute('open');
+                void openExample(example.id, example.title);
+              }}
+            >
+              <strong>{example.title}</strong>
+              <span>{example.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
