@@ -103,3 +103,125 @@ test('an example opens from the Examples menu, runs, and the draft stays one cli
   await expect(page.getByTestId('payload')).toHaveValue('my own payload');
   await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py']);
 });
+
+// Counts its runs in a module global: a case sees run=1 only on a fresh instance.
+const COUNTER = `import sdk
+runs = 0
+def run_e(payload, ident):
+    global runs
+    runs += 1
+    if payload == "boom":
+        raise ValueError("bad payload")
+    sdk.return_result(f"{payload.upper()} run={runs}", ident)
+`;
+
+test('the Tests panel: add, run all, see a failure, edit, run one, duplicate, delete, export, import, keep', async ({ page, context }) => {
+  await openShared(page, { files: { 'plugin.py': COUNTER }, payload: 'abc', ident: 12345 });
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('ABC run=2');
+  await page.getByTestId('tab-tests').click();
+  await expect(page.getByTestId('tests')).toContainText('No test cases yet');
+
+  // A new case starts from the payload and the last result.
+  await page.getByTestId('tests-add').click();
+  await expect(page.getByTestId('case-payload')).toHaveValue('abc');
+  await expect(page.getByTestId('case-value')).toHaveValue('ABC run=2');
+  await page.getByTestId('case-name').fill('shouts, fresh');
+  await page.getByTestId('case-value').fill('ABC run=1');
+  await page.getByTestId('case-save').click();
+
+  await page.getByTestId('tests-add').click();
+  await page.getByTestId('case-name').fill('<b>contains</b>');
+  await page.getByTestId('case-payload').fill('xyz');
+  await page.getByTestId('case-kind').selectOption('result_contains');
+  await page.getByTestId('case-value').fill('nope');
+  await page.getByTestId('case-save').click();
+
+  await page.getByTestId('tests-add').click();
+  await page.getByTestId('case-name').fill('raises');
+  await page.getByTestId('case-payload').fill('boom');
+  await page.getByTestId('case-ident').fill('abc');
+  await page.getByTestId('case-kind').selectOption('error');
+  await page.getByTestId('case-error-code').fill('1');
+  await page.getByTestId('case-error-message').fill('ValueError');
+  await page.getByTestId('case-save').click();
+  await expect(page.getByTestId('case-form-error')).toHaveText(/^id: /);
+  await page.getByTestId('case-ident').fill('-4');
+  await page.getByTestId('case-save').click();
+  await expect(page.getByTestId('case-title')).toHaveText(['shouts, fresh', '<b>contains</b>', 'raises']);
+  await expect(page.getByTestId('tab-tests')).toHaveText('Tests (3)');
+
+  await page.getByTestId('tests-run-all').click();
+  await expect(page.getByTestId('tests-summary')).toHaveText('2 passed, 1 failed');
+  const rows = page.getByTestId('case-row');
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'passed');
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'failed');
+  await expect(rows.nth(2)).toHaveAttribute('data-status', 'passed');
+  await expect(rows.nth(1).getByTestId('case-expected')).toHaveText('a result containing "nope"');
+  await expect(rows.nth(1).getByTestId('case-got')).toHaveText('result "XYZ run=1"');
+  // Names are text, never markup.
+  await expect(rows.nth(1).locator('b')).toHaveCount(0);
+
+  // Editing a case makes its old run stale; running it alone gives the new verdict.
+  await rows.nth(1).getByTestId('case-edit').click();
+  await page.getByTestId('case-value').fill('XYZ');
+  await page.getByTestId('case-save').click();
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'stale');
+  await rows.nth(1).getByTestId('case-run').click();
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'passed');
+  await expect(page.getByTestId('tests-summary')).toHaveText('3 passed, 0 failed');
+
+  // A case expecting a result gets the error and the traceback instead.
+  await rows.nth(2).getByTestId('case-duplicate').click();
+  await expect(page.getByTestId('case-title')).toHaveText(['shouts, fresh', '<b>contains</b>', 'raises', 'raises (copy)']);
+  await rows.nth(3).getByTestId('case-edit').click();
+  await page.getByTestId('case-kind').selectOption('result');
+  await page.getByTestId('case-value').fill('BOOM');
+  await page.getByTestId('case-save').click();
+  await rows.nth(3).getByTestId('case-run').click();
+  await expect(rows.nth(3)).toHaveAttribute('data-status', 'failed');
+  await expect(rows.nth(3).getByTestId('case-got')).toHaveText('error 1: "ValueError: bad payload"');
+  await expect(rows.nth(3).getByTestId('case-trace')).toContainText('File "/plugin/plugin.py", line 7, in run_e');
+  await rows.nth(3).getByTestId('case-delete').click();
+  await expect(rows).toHaveCount(3);
+
+  // Export writes the se2 test cases file.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('tests-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('cases.json');
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(exported).toEqual({
+    cases: [
+      { name: 'shouts, fresh', payload: 'abc', expect: { result: 'ABC run=1' } },
+      { name: '<b>contains</b>', payload: 'xyz', expect: { result_contains: 'XYZ' } },
+      { name: 'raises', payload: 'boom', ident: -4, expect: { error: { code: 1, message_contains: 'ValueError' } } },
+    ],
+  });
+
+  // The cases are saved with the draft and travel in share links.
+  await page.reload();
+  await page.getByTestId('tab-tests').click();
+  await expect(page.getByTestId('case-title')).toHaveText(['shouts, fresh', '<b>contains</b>', 'raises']);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const other = await context.newPage();
+  await other.goto(url.replace(/^[^#]*/, '/'));
+  await other.getByTestId('tab-tests').click();
+  await expect(other.getByTestId('case-title')).toHaveText(['shouts, fresh', '<b>contains</b>', 'raises']);
+  await other.getByTestId('tests-run-all').click();
+  await expect(other.getByTestId('tests-summary')).toHaveText('3 passed, 0 failed');
+  await other.close();
+
+  // Import: a bad file says where it is wrong and changes nothing; a good one replaces the cases.
+  await page.getByTestId('tests-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"cases": [{"name": "x", "payload": "", "expect": {"error": {"code": "one"}}}]}') });
+  await expect(page.getByTestId('tests-error')).toHaveText(/^bad\.json: "cases\.0\.expect\.error\.code" /);
+  await expect(rows).toHaveCount(3);
+  await page.getByTestId('tests-import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ cases: [{ name: 'imported', payload: 'q', expect: { no_result: true } }] })) });
+  await expect(page.getByTestId('case-title')).toHaveText(['imported']);
+  await expect(page.getByTestId('tests-error')).toHaveCount(0);
+  await page.getByTestId('tests-run-all').click();
+  await expect(page.getByTestId('tests-summary')).toHaveText('0 passed, 1 failed');
+  await expect(rows.nth(0).getByTestId('case-got')).toHaveText('result "Q run=1"');
+});

@@ -3,8 +3,8 @@ import { FileTabs } from './FileTabs.tsx';
 import { Header } from './Header.tsx';
 import { LogPanel } from './LogPanel.tsx';
 import { Notices } from './Notices.tsx';
-import { ResultPanel } from './ResultPanel.tsx';
 import { RunControls } from './RunControls.tsx';
+import { SideTabs } from './SideTabs.tsx';
 import { firstRunSettled, runner } from './runner.ts';
 import { useStore } from '../store/index.ts';
 
@@ -53,7 +53,7 @@ export function App() {
         </section>
         <div className="side">
           <RunControls />
-          <ResultPanel />
+          <SideTabs />
         </div>
         <LogPanel />
       </main>

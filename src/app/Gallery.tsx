@@ -1,6 +1,6 @@
 // The Examples menu in the header: opening one replaces the playground and keeps the draft one
 // click away (as a share link does), then runs it.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from '../store/index.ts';
 import { EXAMPLES, loadExample } from './gallery.ts';
 import { runner } from './runner.ts';
@@ -19,6 +19,20 @@ async function openExample(id: string, title: string): Promise<void> {
 
 export function Gallery() {
   const menu = useRef<HTMLDetailsElement>(null);
+  // A <details> stays open until its summary is clicked again; a menu closes on a click elsewhere or Escape.
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menu.current;
+      if (el === null || !el.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node)) el.removeAttribute('open');
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   return (
     <details className="menu" ref={menu} data-testid="examples">
       <summary>Examples</summary>

@@ -2,6 +2,7 @@
 // limit, and on Stop, time-out or a Worker fault terminates it and starts a fresh one from the
 // same module (in the background: the next Run finds it ready).
 import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import type { CaseOutcome } from '../cases/check.ts';
 import { useStore } from '../store/index.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import { LOG_LINES_PER_RUN, parseReply, type WorkerReply, type WorkerRequest } from '../worker/protocol.ts';
@@ -24,6 +25,7 @@ export const firstRunSettled = new Promise<void>((resolve) => {
 interface Call {
   resolve(done: { outcome: Outcome; timings: Timings }): void;
   reject(error: Error): void;
+  onLog?(entries: LogEntry[]): void;
 }
 
 class Runner {
@@ -98,6 +100,41 @@ class Runner {
       this.post({ type: 'run', id, files, payload, ident });
     });
     return performance.now() - t0;
+  }
+
+  /**
+   * For the Tests panel (src/app/runCase.ts): runs `files` once on a fresh instance, outside the
+   * UI's run (no log or result panel), within `limitSec`; past it the Worker is replaced.
+   */
+  async runFresh(files: PluginFiles, payload: string, ident: number, limitSec: number, onLog?: (entries: LogEntry[]) => void): Promise<CaseOutcome> {
+    try {
+      if (this.guest === null) await guestPromise;
+    } catch (e) {
+      return { kind: 'failed', message: `Python did not load: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const id = ++this.seq;
+    return new Promise<CaseOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        this.calls.delete(id);
+        // The Worker may be stuck in the case: replace it, ending a UI run that waits on it too.
+        const uiRun = store().runningId;
+        if (uiRun !== null) this.end(uiRun, { kind: 'failed', message: 'a test case timed out and the Worker was replaced' });
+        else this.restart();
+        resolve({ kind: 'timeout', limitSec });
+      }, limitSec * 1000);
+      this.calls.set(id, {
+        resolve: (done) => {
+          clearTimeout(timer);
+          resolve(done.outcome);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          resolve({ kind: 'failed', message: e.message });
+        },
+        onLog,
+      });
+      this.post({ type: 'run', id, files, payload, ident, fresh: true });
+    });
   }
 
   private flushQueued(): void {
@@ -210,6 +247,7 @@ class Runner {
     const s = store();
     const call = this.calls.get(reply.id);
     if (call !== undefined) {
+      if (reply.type === 'log') call.onLog?.(reply.entries);
       if (reply.type === 'done') call.resolve(reply);
       if (reply.type === 'failed') call.reject(new Error(`${reply.error.type}: ${reply.error.message}`));
       if (reply.type !== 'log') this.calls.delete(reply.id);

@@ -31,6 +31,9 @@ describe('worker protocol', () => {
   it('checks requests too', () => {
     expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': '' }, payload: 'p', ident: 5 })).not.toBeNull();
     expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': 1 }, payload: 'p', ident: 5 })).toBeNull();
+    // A test case asks for a fresh instance; only `true` means it.
+    expect(parseRequest({ type: 'run', id: 1, files: {}, payload: 'p', ident: 5, fresh: true })).toMatchObject({ fresh: true });
+    expect(parseRequest({ type: 'run', id: 1, files: {}, payload: 'p', ident: 5, fresh: 'yes' })).not.toHaveProperty('fresh');
     expect(parseRequest({ type: 'init', id: 1, module: {}, stdlib: { bytes: {}, lazy: {} } })).toBeNull();
     expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: new Uint8Array(2) })).not.toBeNull();
     expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: [1, 2] })).toBeNull();

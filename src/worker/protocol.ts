@@ -22,7 +22,8 @@ export type WorkerRequest =
   | { type: 'init'; id: number; module: WebAssembly.Module; stdlib: StdlibSpec }
   /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
   | { type: 'stdlib'; id: number; name: string; bytes: Uint8Array }
-  | { type: 'run'; id: number; files: PluginFiles; payload: string; ident: number };
+  /** `fresh`: on a new instance even when the files are those of the last run (a test case). */
+  | { type: 'run'; id: number; files: PluginFiles; payload: string; ident: number; fresh?: boolean };
 
 /** Errors cross the boundary as plain data. */
 export interface WireError {
@@ -121,7 +122,7 @@ export function parseRequest(data: unknown): WorkerRequest | null {
       return { type: 'stdlib', id: data.id, name: data.name, bytes: data.bytes };
     case 'run':
       if (!isFiles(data.files) || !isStr(data.payload) || !isId(data.ident)) return null;
-      return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident };
+      return { type: 'run', id: data.id, files: data.files, payload: data.payload, ident: data.ident, ...(data.fresh === true ? { fresh: true } : {}) };
     default:
       return null;
   }

@@ -131,9 +131,9 @@ function makeSpare(): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, log: RunLog): Promise<Started> {
+async function hostFor(files: PluginFiles, log: RunLog, fresh: boolean): Promise<Started> {
   const key = filesKey(files);
-  if (current !== null && current.key === key && current.host.alive) {
+  if (!fresh && current !== null && current.key === key && current.host.alive) {
     current.route.attach(log);
     return current;
   }
@@ -163,7 +163,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       const log = new RunLog(request.id);
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, log);
+        on = await hostFor(request.files, log, request.fresh === true);
         const report = on.host.run(request.payload, request.ident);
         log.flush();
         post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings });
