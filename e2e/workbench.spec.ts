@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { shareUrl } from '../src/share/codec.ts';
 import type { Playground } from '../src/playground/document.ts';
-import { expectOutcome, run, waitForFirstResult } from './helpers.ts';
+import { expectOutcome, run, typeInEditor, waitForFirstResult } from './helpers.ts';
 
 async function openShared(page: Page, playground: Playground, outcome = 'result'): Promise<void> {
   const url = shareUrl('http://localhost/', playground);
@@ -224,4 +224,69 @@ test('the Tests panel: add, run all, see a failure, edit, run one, duplicate, de
   await page.getByTestId('tests-run-all').click();
   await expect(page.getByTestId('tests-summary')).toHaveText('0 passed, 1 failed');
   await expect(rows.nth(0).getByTestId('case-got')).toHaveText('result "Q run=1"');
+});
+
+/** The line number beside the first `selector` in the editor (-1: none), read in one step: Monaco re-renders lines. */
+const lineOf = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(`[data-testid=editor] ${sel}`);
+    if (el === null) return -1;
+    const r = el.getBoundingClientRect();
+    const y = r.top + r.height / 2;
+    for (const n of document.querySelectorAll('[data-testid=editor] .line-numbers')) {
+      const b = n.getBoundingClientRect();
+      if (y >= b.top && y < b.bottom) return Number(n.textContent);
+    }
+    return -1;
+  }, selector);
+const squiggleLine = (page: Page) => expect.poll(() => lineOf(page, '.squiggly-error'));
+const cursorLine = (page: Page) => expect.poll(() => lineOf(page, '.cursor'));
+
+test('a syntax error in plugin.py is marked at its line, and the next good run clears it', async ({ page }) => {
+  await openShared(page, { files: { 'plugin.py': 'import sdk\ndef run_e(p, i):\n    x = (1,\n    sdk.return_result(p, i)\n' }, payload: 'x', ident: 1 }, 'error');
+  await expect(page.getByTestId('editor-problem')).toHaveAttribute('data-path', 'plugin.py');
+  await expect(page.getByTestId('editor-problem')).toHaveAttribute('data-line', '3');
+  await expect(page.getByTestId('editor-problem')).toContainText("SyntaxError: '(' was never closed");
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await squiggleLine(page).toBe(3);
+  // Hovering the marker shows the exception.
+  await page.locator('[data-testid=editor] .squiggly-error').first().hover({ force: true });
+  await expect(page.locator('.monaco-hover').filter({ hasText: "SyntaxError: '(' was never closed" }).first()).toBeVisible();
+
+  await typeInEditor(page, 'import sdk\ndef run_e(p, i):\n    sdk.return_result(p, i)\n');
+  await run(page, 'result');
+  await expect(page.getByTestId('editor-problem')).toHaveCount(0);
+  await expect(page.locator('[data-testid=editor] .squiggly-error')).toHaveCount(0);
+});
+
+test('a traceback through a helper module: marked in the helper, and its log line opens the file at that line', async ({ page }) => {
+  await openShared(
+    page,
+    {
+      files: {
+        'plugin.py': 'import sdk\nimport helper\n\ndef run_e(p, i):\n    sdk.return_result(helper.f(p), i)\n',
+        'helper.py': 'def g(p):\n    return 1 / 0\n\n\ndef f(p):\n    return g(p)\n',
+      },
+      payload: 'x',
+      ident: 1,
+    },
+    'error',
+  );
+  await expect(page.getByTestId('editor-problem')).toHaveText('helper.py, line 2: ZeroDivisionError: division by zero');
+  await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('file-tab').first()).toHaveAttribute('aria-selected', 'true');
+  // The log's frames link to their lines: the middle one, helper.py line 6.
+  const frames = page.getByTestId('log-frame');
+  await expect(frames).toHaveText([/plugin\.py", line 5/, /helper\.py", line 6/, /helper\.py", line 2/]);
+  await frames.nth(1).click();
+  await expect(page.getByTestId('file-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-testid=editor] .view-lines')).toContainText('return g(p)');
+  await cursorLine(page).toBe(6);
+  // The marker is at the innermost frame in the plugin's files.
+  await squiggleLine(page).toBe(2);
+  await page.getByTestId('file-tab').first().click();
+  await expect(page.locator('[data-testid=editor] .squiggly-error')).toHaveCount(0);
+  await page.getByTestId('editor-problem').click();
+  await expect(page.getByTestId('file-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await cursorLine(page).toBe(2);
 });

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { EditorProblem } from './EditorProblem.tsx';
 import { FileTabs } from './FileTabs.tsx';
 import { Header } from './Header.tsx';
 import { LogPanel } from './LogPanel.tsx';
@@ -50,6 +51,7 @@ export function App() {
           <Suspense fallback={<SourcePreview />}>
             <CodeEditor />
           </Suspense>
+          <EditorProblem />
         </section>
         <div className="side">
           <RunControls />
