@@ -290,3 +290,41 @@ test('a traceback through a helper module: marked in the helper, and its log lin
   await expect(page.getByTestId('file-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
   await cursorLine(page).toBe(2);
 });
+
+test('theme: system, light or dark, chosen in the header, remembered, and Monaco follows', async ({ page }) => {
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const monaco = page.locator('[data-testid=editor] .monaco-editor');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await expect(page.getByTestId('theme')).toHaveValue('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(monaco).toHaveClass(/\bvs\b/, { timeout: 30_000 });
+
+  // The system's scheme changes: the page and the editor follow.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe('rgb(13, 17, 23)');
+  await expect(monaco).toHaveClass(/\bvs-dark\b/);
+
+  // A choice overrides the system, and survives a reload.
+  await page.getByTestId('theme').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await expect(monaco).toHaveClass(/\bvs\b/);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByTestId('theme').selectOption('dark');
+  await expect(monaco).toHaveClass(/\bvs-dark\b/);
+  await page.reload();
+  await expect(page.getByTestId('theme')).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe('rgb(13, 17, 23)');
+  await expect(monaco).toHaveClass(/\bvs-dark\b/, { timeout: 30_000 });
+
+  // Back to the system's: forgotten, and light again here.
+  await page.getByTestId('theme').selectOption('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.getByTestId('theme')).toHaveValue('system');
+  expect(await page.evaluate(() => localStorage.getItem('pywasm-playground-theme'))).toBeNull();
+});

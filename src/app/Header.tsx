@@ -4,6 +4,7 @@ import { currentPlayground, useStore } from '../store/index.ts';
 import { copyText } from './clipboard.ts';
 import { Gallery } from './Gallery.tsx';
 import { PlaygroundFiles } from './PlaygroundFiles.tsx';
+import { ThemePicker } from './ThemePicker.tsx';
 import './workbench.css';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -67,6 +68,7 @@ export function Header() {
       <Status />
       <Gallery />
       <PlaygroundFiles />
+      <ThemePicker />
       <button type="button" data-testid="share" onClick={() => void share()}>
         Share
       </button>
