@@ -14,6 +14,8 @@ export type ShareNotice =
 export interface DraftSlice {
   /** The local playground as it was before a share link replaced it. */
   draft: Playground | null;
+  /** What the last share link, example or file opened (this tab only): unchanged, it is no draft. */
+  opened: Playground | null;
   shareNotice: ShareNotice | null;
   applyShared(shared: Playground, source?: string): void;
   refuseShared(error: string, source?: string): void;
@@ -46,19 +48,22 @@ export const documentState = (p: Playground): DocumentState => ({
 
 export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, get) => ({
   draft: null,
+  opened: null,
   shareNotice: null,
   applyShared: (shared, source) => {
     const state = get();
     const local = currentPlayground(state);
-    // Opening the same link twice must not overwrite the saved draft with the shared playground.
-    const draft = samePlayground(local, shared) ? state.draft : local;
-    set({ ...documentState(shared), active: ENTRY_FILE, draft, shareNotice: { kind: 'applied', hadDraft: draft !== null, ...(source === undefined ? {} : { source }) } });
+    // Opening the same link twice must not overwrite the saved draft with the shared playground; nor
+    // must opening one example after another, unedited, overwrite the person's own draft.
+    const untouched = state.draft !== null && state.opened !== null && samePlayground(local, state.opened);
+    const draft = samePlayground(local, shared) || untouched ? state.draft : local;
+    set({ ...documentState(shared), active: ENTRY_FILE, draft, opened: shared, shareNotice: { kind: 'applied', hadDraft: draft !== null, ...(source === undefined ? {} : { source }) } });
   },
   refuseShared: (error, source) => set({ shareNotice: { kind: 'refused', error, ...(source === undefined ? {} : { source }) } }),
   restoreDraft: () => {
     const { draft } = get();
     if (draft === null) return;
-    set({ ...documentState(draft), active: ENTRY_FILE, draft: null, shareNotice: null });
+    set({ ...documentState(draft), active: ENTRY_FILE, draft: null, opened: null, shareNotice: null });
   },
   discardDraft: () => set({ draft: null }),
   setShareNotice: (shareNotice) => set({ shareNotice }),
