@@ -328,3 +328,24 @@ test('theme: system, light or dark, chosen in the header, remembered, and Monaco
   await expect(page.getByTestId('theme')).toHaveValue('system');
   expect(await page.evaluate(() => localStorage.getItem('pywasm-playground-theme'))).toBeNull();
 });
+
+test('a case that never ends fails on the time limit, and the page runs on', async ({ page }) => {
+  const spin = `import sdk\ndef run_e(payload, ident):\n    while payload == "spin":\n        pass\n    sdk.return_result("done " + payload, ident)\n`;
+  await openShared(page, {
+    files: { 'plugin.py': spin },
+    payload: 'x',
+    ident: 1,
+    cases: [
+      { name: 'spins', payload: 'spin', expect: { result: 'done spin' } },
+      { name: 'after it', payload: 'y', expect: { result: 'done y' } },
+    ],
+  });
+  await page.getByTestId('time-limit').fill('1');
+  await page.getByTestId('tab-tests').click();
+  await page.getByTestId('tests-run-all').click();
+  await expect(page.getByTestId('tests-summary')).toHaveText('1 passed, 1 failed', { timeout: 30_000 });
+  await expect(page.getByTestId('case-row').first().getByTestId('case-got')).toHaveText('timed out after 1 s');
+  await page.getByTestId('tab-result').click();
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('done x');
+});
