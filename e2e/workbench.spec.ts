@@ -1,6 +1,8 @@
 // The plugin author's workbench (issue 13): the playground in and out as a zip, examples, the Tests
 // panel, errors in the editor, the theme.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { shareUrl } from '../src/share/codec.ts';
@@ -348,4 +350,20 @@ test('a case that never ends fails on the time limit, and the page runs on', asy
   await page.getByTestId('tab-result').click();
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('done x');
+});
+
+test('Open folder… loads a plugin folder from disk, binary files included', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
+  const folder = join(root, 'my-plugin');
+  mkdirSync(join(folder, 'pkg'), { recursive: true });
+  writeFileSync(join(folder, 'plugin.py'), 'import sdk\nfrom pkg import VALUE\ndef run_e(p, i):\n    sdk.return_result(VALUE + open("/plugin/blob.bin", "rb").read().hex(), i)\n');
+  writeFileSync(join(folder, 'pkg', '__init__.py'), 'VALUE = "folder:"\n');
+  writeFileSync(join(folder, 'blob.bin'), Buffer.from([0, 255]));
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await page.getByTestId('open-folder-input').setInputFiles(folder);
+  await expect(page.getByTestId('share-applied')).toContainText('Opened my-plugin.');
+  await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'blob.bin', 'pkg/__init__.py']);
+  await run(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('folder:00ff');
 });

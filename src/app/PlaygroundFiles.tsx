@@ -100,8 +100,17 @@ function useDropToOpen(): boolean {
   return over;
 }
 
+/** A folder chosen with "Open folder…": each file's path starts with the folder's name. */
+async function openFolder(list: FileList): Promise<void> {
+  const files: Record<string, Uint8Array> = {};
+  for (const file of list) files[file.webkitRelativePath || file.name] = new Uint8Array(await file.arrayBuffer());
+  const top = list[0]?.webkitRelativePath.split('/')[0] || 'the folder';
+  open(playgroundFromEntries(files), top);
+}
+
 export function PlaygroundFiles() {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const dragging = useDropToOpen();
   return (
     <>
@@ -121,6 +130,23 @@ export function PlaygroundFiles() {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (file !== undefined) void openZipFile(file);
+        }}
+      />
+      <button type="button" data-testid="open-folder" onClick={() => folderInput.current?.click()} title="Open a plugin folder from disk">
+        Open folder…
+      </button>
+      <input
+        // A folder picker: React has no typed prop for this non-standard (but universal) attribute.
+        ref={(el) => {
+          folderInput.current = el;
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        hidden
+        data-testid="open-folder-input"
+        onChange={(e) => {
+          const list = e.target.files;
+          if (list !== null && list.length > 0) void openFolder(list).finally(() => (e.target.value = ''));
         }}
       />
       {dragging && (
