@@ -164,11 +164,12 @@ test('the Tests panel: add, run all, see a failure, edit, run one, duplicate, de
   // Names are text, never markup.
   await expect(rows.nth(1).locator('b')).toHaveCount(0);
 
-  // Editing a case makes its old run stale; running it alone gives the new verdict.
+  // An edited case has not run as it is; running it alone gives the new verdict.
   await rows.nth(1).getByTestId('case-edit').click();
   await page.getByTestId('case-value').fill('XYZ');
   await page.getByTestId('case-save').click();
-  await expect(rows.nth(1)).toHaveAttribute('data-status', 'stale');
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'not-run');
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'passed');
   await rows.nth(1).getByTestId('case-run').click();
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'passed');
   await expect(page.getByTestId('tests-summary')).toHaveText('3 passed, 0 failed');
@@ -226,6 +227,12 @@ test('the Tests panel: add, run all, see a failure, edit, run one, duplicate, de
   await page.getByTestId('tests-run-all').click();
   await expect(page.getByTestId('tests-summary')).toHaveText('0 passed, 1 failed');
   await expect(rows.nth(0).getByTestId('case-got')).toHaveText('result "Q run=1"');
+  // An edit of the plugin leaves the verdicts standing, marked as from before it.
+  await typeInEditor(page, COUNTER.replace('upper()', 'lower()'));
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'stale');
+  await expect(page.getByTestId('tests-summary')).toHaveCount(0);
+  await rows.nth(0).getByTestId('case-run').click();
+  await expect(rows.nth(0).getByTestId('case-got')).toHaveText('result "q run=1"');
 });
 
 /** The line number beside the first `selector` in the editor (-1: none), read in one step: Monaco re-renders lines. */

@@ -1,10 +1,9 @@
 // The Tests panel: the playground's cases (the `se2 test` format), edited, run one by one or all,
 // each shown passed or failed with expected vs got; exported and imported as the CLI's cases file.
 import { useState } from 'react';
-import * as v from 'valibot';
 import { checkCase, describeExpectation, type DiffLine } from '../cases/check.ts';
 import { DEFAULT_IDENT, type LogEntry } from '../host/index.ts';
-import { parseCasesFile, TestCaseSchema, type Expectation, type TestCase } from '../playground/document.ts';
+import { parseCasesFile, type Expectation, type TestCase } from '../playground/document.ts';
 import { currentPlayground, useStore } from '../store/index.ts';
 import type { CaseRun } from '../store/tests.ts';
 import { runCase } from './runCase.ts';
@@ -98,12 +97,11 @@ function fromDraft(d: Draft, keep: TestCase | undefined): { ok: true; value: Tes
   if (d.ident.trim() !== '') candidate.ident = Number(d.ident);
   if (keep?.request !== undefined) candidate.request = keep.request;
   if (keep?.fetch !== undefined) candidate.fetch = keep.fetch;
-  const parsed = v.safeParse(TestCaseSchema, candidate);
-  if (parsed.success) return { ok: true, value: parsed.output };
-  const issue = parsed.issues[0];
-  const path = v.getDotPath(issue);
-  const field = path === null ? '' : path.startsWith('ident') ? 'id: ' : path.startsWith('expect.error.code') ? 'code: ' : path.startsWith('expect') ? 'expectation: ' : `${path}: `;
-  return { ok: false, error: field + (path === 'ident' ? 'a whole number from -2147483648 to 2147483647' : issue.message) };
+  // Checked as the cases file is, so the page and `se2 test` say the same about a bad case.
+  const parsed = parseCasesFile({ cases: [candidate] });
+  if (parsed.ok) return { ok: true, value: parsed.value[0]! };
+  if (parsed.error.startsWith('"cases.0.ident"')) return { ok: false, error: 'id: a whole number from -2147483648 to 2147483647' };
+  return { ok: false, error: parsed.error.replace('"cases.0.', '"') };
 }
 
 function CaseForm({ initial, keep, onSave, onCancel }: { initial: Draft; keep: TestCase | undefined; onSave(c: TestCase): void; onCancel(): void }) {
@@ -192,6 +190,8 @@ function Diff({ lines }: { lines: DiffLine[] }) {
 
 /** A run still counts for the case only when neither the case nor the files changed since. */
 const isCurrent = (run: CaseRun | undefined, c: TestCase, files: object): run is CaseRun => run !== undefined && run.ran === JSON.stringify(c) && run.files === files;
+/** A run of this very case, before the files changed. */
+const isStale = (run: CaseRun | undefined, c: TestCase) => run !== undefined && run.ran === JSON.stringify(c);
 
 function CaseRow(props: { index: number; testCase: TestCase; onEdit(): void }) {
   const { index, testCase, onEdit } = props;
@@ -199,8 +199,8 @@ function CaseRow(props: { index: number; testCase: TestCase; onEdit(): void }) {
   const files = useStore((s) => s.files);
   const runningAll = useStore((s) => s.runningAll);
   const current = isCurrent(run, testCase, files);
-  const status = run === undefined ? 'not-run' : !current ? 'stale' : run.state === 'running' ? 'running' : run.verdict.passed ? 'passed' : 'failed';
-  const label = { 'not-run': 'not run', stale: 'changed since its run', running: 'running…', passed: 'passed', failed: 'failed' }[status];
+  const status = !current ? (isStale(run, testCase) ? 'stale' : 'not-run') : run.state === 'running' ? 'running' : run.verdict.passed ? 'passed' : 'failed';
+  const label = { 'not-run': 'not run', stale: 'files changed since its run', running: 'running…', passed: 'passed', failed: 'failed' }[status];
   const remove = () => {
     const s = store();
     s.setCases(s.cases.filter((_, i) => i !== index));
