@@ -20,7 +20,9 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --no-color            no ANSI colours
   -h, --help            this text
 
-Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.`;
+Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.
+
+se2 test --plugin-root DIR --cases FILE   runs a table of test cases (see se2 test --help)`;
 
 export interface Options {
   pluginRoot: string;

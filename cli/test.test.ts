@@ -76,7 +76,7 @@ describe('se2 test', () => {
         { name: 'spins', payload: 'spin', expect: { no_result: true } },
       ],
     });
-    const run = await se2(['test', '--plugin-root', root, '--cases', casesFile, '--timeout', '2']);
+    const run = await se2(['test', '--plugin-root', root, '--cases', casesFile, '--timeout', '5']);
     expect(run.status).toBe(1);
     const out = run.stdout;
     expect(out).toContain('ok   shouts\n');
@@ -86,7 +86,7 @@ describe('se2 test', () => {
     expect(out).toContain('FAIL multi-line\n');
     expect(out).toContain('       - b\n');
     expect(out).toContain('       + B\n');
-    expect(out).toContain('FAIL spins\n     expected: no result\n     got:      timed out after 2 s\n');
+    expect(out).toContain('FAIL spins\n     expected: no result\n     got:      timed out after 5 s\n');
     expect(out.trimEnd().split('\n').at(-1)).toBe('1 passed, 4 failed');
   });
 
@@ -125,6 +125,10 @@ describe('se2 test', () => {
     const missing = await se2(['test', '--plugin-root', setUp({ cases: [] }).root, '--cases', '/nonexistent/cases.json']);
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim()).toBe('se2 test: cases file /nonexistent/cases.json does not exist');
+    const help = await se2(['test', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: se2 test --plugin-root DIR --cases FILE/);
+    expect((await se2(['--help'])).stdout).toContain('se2 test --plugin-root DIR --cases FILE');
     const noCases = await se2(['test', '--plugin-root', '/tmp']);
     expect(noCases.status).toBe(2);
     expect(noCases.stderr.trim()).toMatch(/^se2 test: give --cases FILE/);
