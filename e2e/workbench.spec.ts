@@ -376,3 +376,16 @@ test('Open folder… loads a plugin folder from disk, binary files included', as
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('folder:00ff');
 });
+
+test("the test-table example's cases all pass in the page", async ({ page }) => {
+  await page.goto('/');
+  await waitForFirstResult(page);
+  await page.getByTestId('examples').locator('summary').click();
+  await page.getByTestId('example-test-table').click();
+  await expectOutcome(page, 'result');
+  await expect(page.getByTestId('result-value')).toHaveText('MCMXCIV');
+  await page.getByTestId('tab-tests').click();
+  await expect(page.getByTestId('tab-tests')).toHaveText('Tests (9)');
+  await page.getByTestId('tests-run-all').click();
+  await expect(page.getByTestId('tests-summary')).toHaveText('9 passed, 0 failed', { timeout: 60_000 });
+});
