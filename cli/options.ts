@@ -8,7 +8,8 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const USAGE = `Usage: se2 [options]
 Runs a Python plugin inside the SE2 wrapper module and prints the three-level log and the outcome.
 
-  --plugin-root DIR     folder holding plugin.py and its helper modules (default: the article's plugin)
+  --plugin-root DIR     folder holding plugin.py and its helper modules, or a playground .zip
+                        (default: the article's plugin)
   --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
   --payload-file FILE   read the payload from FILE (UTF-8) instead
   --request FILE        the SE2 request the run serves, JSON:
@@ -25,7 +26,9 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --no-color            no ANSI colours
   -h, --help            this text
 
-Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.`;
+Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.
+
+se2 test --plugin-root DIR --cases FILE   runs a table of test cases (see se2 test --help)`;
 
 export interface Options {
   pluginRoot: string;

@@ -5,7 +5,8 @@ import { runResponseOf } from '../src/worker/protocol.ts';
 import type { FromWorker } from './protocol.ts';
 
 export interface RunJob {
-  wrapper: Uint8Array;
+  /** The wrapper's bytes, or the module compiled once by the main thread (`se2 test`). */
+  wrapper: Uint8Array | WebAssembly.Module;
   stdlib: StdlibFiles;
   files: PluginFiles;
   payload: string;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { AddFiles } from './AddFiles.tsx';
 import { BinaryFile } from './BinaryFile.tsx';
+import { EditorProblem } from './EditorProblem.tsx';
 import { FileTabs } from './FileTabs.tsx';
 import { Header } from './Header.tsx';
 import { LogPanel } from './LogPanel.tsx';
@@ -65,6 +66,7 @@ export function App() {
               <CodeEditor />
             </Suspense>
           </div>
+          <EditorProblem />
         </section>
         <div className="side">
           <RunControls />

@@ -14,6 +14,8 @@ import { useStore } from '../store/index.ts';
 import { runFromPage } from './runner.ts';
 import { registerSdkProviders } from './sdkCompletions.ts';
 import { useColorScheme } from './theme.ts';
+import { showError } from './editorMarkers.ts';
+import { onReveal, runError } from './markers.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
@@ -52,6 +54,14 @@ export default function CodeEditor() {
     syncModels(files, editorRef.current?.getModel() ?? null);
   }, [files]);
 
+  // The last run's error as a marker at its line; a new run clears it. Files are read, not watched:
+  // an edit keeps the marker until the next run.
+  const lastRun = useStore((s) => s.runs.at(-1));
+  useEffect(() => {
+    const { files: now } = useStore.getState();
+    showError(monaco, uriOf, runError(lastRun, now), (path) => (typeof now[path] === 'string' ? now[path] : null));
+  }, [lastRun]);
+
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runFromPage());
@@ -62,6 +72,24 @@ export default function CodeEditor() {
       if (model !== null && path !== null) useStore.getState().setSource(path, model.getValue());
     });
     // No focus() here: the editor mounts late, and must not take keystrokes meant for another field.
+    // A traceback line or the problem bar asks for a line: the file's model comes in with its tab.
+    const reveal = ({ path, line }: { path: string; line: number }) => {
+      const show = () => {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: 1 });
+        editor.focus();
+      };
+      if (editor.getModel()?.uri.toString() === uriOf(path).toString()) show();
+      else {
+        const once = editor.onDidChangeModel(() => {
+          once.dispose();
+          // After the wrapper restores the file's saved view state (cursor, scroll) over ours.
+          setTimeout(show, 0);
+        });
+      }
+    };
+    const stop = onReveal(reveal);
+    editor.onDidDispose(stop);
   };
 
   return (

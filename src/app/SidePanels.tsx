@@ -1,18 +1,20 @@
-// The right-hand panels in tabs (the result, the SE2 request, the fetch mocks), so that each gets
+// The right-hand panels in tabs (the result, the test cases, the SE2 request, the fetch mocks), so that each gets
 // the column's full height at 1280x800 instead of all of them stacked. A run shows the result.
 import { useState, type ReactNode } from 'react';
 import { useStore } from '../store/index.ts';
 import { FetchMocks } from './FetchMocks.tsx';
 import { RequestPanel } from './RequestPanel.tsx';
 import { ResultPanel } from './ResultPanel.tsx';
+import { TestsPanel } from './TestsPanel.tsx';
 
-type Tab = 'result' | 'request' | 'fetch';
+type Tab = 'result' | 'tests' | 'request' | 'fetch';
 
 export function SidePanels() {
   const [tab, setTab] = useState<Tab>('result');
   const runCount = useStore((s) => s.runCount);
   const requestOn = useStore((s) => s.request !== null);
   const mocks = useStore((s) => Object.keys(s.fetch).length);
+  const cases = useStore((s) => s.cases.length);
   // Each new run brings its outcome into view (adjusted during render, not in an effect).
   const [seenRuns, setSeenRuns] = useState(runCount);
   if (seenRuns !== runCount) {
@@ -22,6 +24,7 @@ export function SidePanels() {
 
   const tabs: { id: Tab; label: ReactNode }[] = [
     { id: 'result', label: 'Result' },
+    { id: 'tests', label: cases === 0 ? 'Tests' : `Tests (${cases})` },
     { id: 'request', label: <>Request {requestOn ? <span className="badge">on</span> : <span className="badge off">off</span>}</> },
     { id: 'fetch', label: <>Fetch mocks {mocks > 0 && <span className="badge">{mocks}</span>}</> },
   ];
@@ -48,6 +51,9 @@ export function SidePanels() {
       <div className="side-body" role="tabpanel" id="side-panel-result" aria-labelledby="side-tab-result" hidden={tab !== 'result'}>
         <ResultPanel />
       </div>
+      <section className="side-body tests-panel" role="tabpanel" id="side-panel-tests" aria-labelledby="side-tab-tests" hidden={tab !== 'tests'}>
+        <TestsPanel />
+      </section>
       <div className="side-body" role="tabpanel" id="side-panel-request" aria-labelledby="side-tab-request" hidden={tab !== 'request'}>
         <RequestPanel />
       </div>

@@ -139,10 +139,19 @@ const DocumentV1Schema = v.strictObject({
 
 /** One line naming where the first problem is, e.g. `"request.headers": expected an object`. */
 function describe(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
-  // A union reports each branch; the deepest issue says the most.
+  // A union reports each branch's issues, with paths from the union's own value: the branch that
+  // got furthest (longest path, then a wrong value over a missing or unknown key) says the most.
   let issue = issues[0];
-  while (issue.issues !== undefined && issue.issues.length > 0) issue = issue.issues[0]!;
-  const path = v.getDotPath(issue);
+  const at: string[] = [];
+  const score = (i: v.BaseIssue<unknown>) => 2 * (i.path?.length ?? 0) + (i.received !== 'undefined' && i.expected !== 'never' ? 1 : 0);
+  while (issue.issues !== undefined && issue.issues.length > 0) {
+    const outer = v.getDotPath(issue);
+    if (outer !== null) at.push(outer);
+    issue = issue.issues.reduce((best, i) => (score(i) > score(best) ? i : best));
+  }
+  const inner = v.getDotPath(issue);
+  if (inner !== null) at.push(inner);
+  const path = at.length === 0 ? null : at.join('.');
   const message =
     issue.expected === 'never' ? 'is not a field this version knows' : issue.received === 'undefined' ? 'is missing' : issue.message;
   return path === null ? message : `"${path}" ${message}`;

@@ -6,17 +6,20 @@ import { DEFAULT_QUOTA_MIB, DEFAULT_TIME_LIMIT_SEC } from './defaults.ts';
 import type { Store } from './index.ts';
 
 export type ShareNotice =
-  | { kind: 'applied'; hadDraft: boolean }
-  | { kind: 'refused'; error: string }
+  // `source` names what was opened when it was not a share link ("the example json", "x.zip").
+  | { kind: 'applied'; hadDraft: boolean; source?: string }
+  | { kind: 'refused'; error: string; source?: string }
   | { kind: 'copied'; url: string }
   | { kind: 'copy-failed'; url: string; error: string };
 
 export interface DraftSlice {
   /** The local playground as it was before a share link replaced it. */
   draft: Playground | null;
+  /** What the last share link, example or file opened (this tab only): unchanged, it is no draft. */
+  opened: Playground | null;
   shareNotice: ShareNotice | null;
-  applyShared(shared: Playground): void;
-  refuseShared(error: string): void;
+  applyShared(shared: Playground, source?: string): void;
+  refuseShared(error: string, source?: string): void;
   restoreDraft(): void;
   /** Forgets the saved draft: the shared playground is now the one to keep. */
   discardDraft(): void;
@@ -53,19 +56,22 @@ export const documentState = (p: Playground): DocumentState => ({
 
 export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, get) => ({
   draft: null,
+  opened: null,
   shareNotice: null,
-  applyShared: (shared) => {
+  applyShared: (shared, source) => {
     const state = get();
     const local = currentPlayground(state);
-    // Opening the same link twice must not overwrite the saved draft with the shared playground.
-    const draft = samePlayground(local, shared) ? state.draft : local;
-    set({ ...documentState(shared), active: ENTRY_FILE, draft, shareNotice: { kind: 'applied', hadDraft: draft !== null } });
+    // Opening the same link twice must not overwrite the saved draft with the shared playground; nor
+    // must opening one example after another, unedited, overwrite the person's own draft.
+    const untouched = state.draft !== null && state.opened !== null && samePlayground(local, state.opened);
+    const draft = samePlayground(local, shared) || untouched ? state.draft : local;
+    set({ ...documentState(shared), active: ENTRY_FILE, draft, opened: shared, shareNotice: { kind: 'applied', hadDraft: draft !== null, ...(source === undefined ? {} : { source }) } });
   },
-  refuseShared: (error) => set({ shareNotice: { kind: 'refused', error } }),
+  refuseShared: (error, source) => set({ shareNotice: { kind: 'refused', error, ...(source === undefined ? {} : { source }) } }),
   restoreDraft: () => {
     const { draft } = get();
     if (draft === null) return;
-    set({ ...documentState(draft), active: ENTRY_FILE, draft: null, shareNotice: null });
+    set({ ...documentState(draft), active: ENTRY_FILE, draft: null, opened: null, shareNotice: null });
   },
   discardDraft: () => set({ draft: null }),
   setShareNotice: (shareNotice) => set({ shareNotice }),

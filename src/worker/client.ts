@@ -40,6 +40,8 @@ export interface RunRequest {
   request?: HttpRequest | null;
   fetch?: FetchMocks;
   quotaMiB?: number;
+  /** On a new instance even when the files are those of the last run (a test case). */
+  fresh?: boolean;
 }
 
 export interface RunOptions {

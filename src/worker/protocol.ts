@@ -68,6 +68,8 @@ export const WorkerRequestSchema = v.variant('type', [
     request: v.optional(v.nullable(HttpRequestSchema)),
     fetch: v.optional(FetchMocksSchema),
     quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** On a new instance even when the files are those of the last run (a test case). */
+    fresh: v.optional(v.boolean()),
   }),
 ]);
 export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;

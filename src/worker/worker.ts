@@ -135,10 +135,10 @@ function makeSpare(quotaMiB = lastQuotaMiB): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, runId: number, quotaMiB?: number): Promise<Started> {
+async function hostFor(files: PluginFiles, runId: number, quotaMiB: number | undefined, fresh: boolean): Promise<Started> {
   // The quota is fixed when an instance is made: another quota needs another instance.
   const key = `${quotaMiB ?? ''}|${await filesKey(files)}`;
-  if (current !== null && current.key === key && current.host.reusable) {
+  if (!fresh && current !== null && current.key === key && current.host.reusable) {
     current.route.attach(runId);
     return current;
   }
@@ -168,7 +168,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'run': {
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, request.id, request.quotaMiB);
+        on = await hostFor(request.files, request.id, request.quotaMiB, request.fresh === true);
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
         const report = on.host.run(request.payload, request.ident, context);
         post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });
