@@ -63,12 +63,12 @@ describe('se2 --request / --fetch', () => {
       [['--request', '/nonexistent/r.json'], 'se2: --request file /nonexistent/r.json does not exist'],
       [['--request', file('notjson.json', '{nope')], `se2: --request file ${join(dir, 'notjson.json')} is not JSON: `],
       [['--request', file('array.json', [])], `se2: --request ${join(dir, 'array.json')}: must be a JSON object`],
-      [['--request', file('nourl.json', { ...REQUEST, url: undefined })], `se2: --request ${join(dir, 'nourl.json')}: has no field "url"`],
-      [['--request', file('extra.json', { ...REQUEST, heders: {} })], `se2: --request ${join(dir, 'extra.json')}: has an unknown field "heders"`],
-      [['--request', file('hdr.json', { ...REQUEST, headers: { A: 1 } })], `se2: --request ${join(dir, 'hdr.json')}: "headers.A" must be a string`],
-      [['--fetch', file('key.json', { 'https://x': FETCH['GET https://api.example.com/x'] })], `se2: --fetch ${join(dir, 'key.json')}: has a key "https://x" that is not "METHOD URL"`],
+      [['--request', file('nourl.json', { ...REQUEST, url: undefined })], `se2: --request ${join(dir, 'nourl.json')}: "url" is missing`],
+      [['--request', file('extra.json', { ...REQUEST, heders: {} })], `se2: --request ${join(dir, 'extra.json')}: "heders" is not a field this version knows`],
+      [['--request', file('hdr.json', { ...REQUEST, headers: { A: 1 } })], `se2: --request ${join(dir, 'hdr.json')}: "headers.A" must be text, not 1`],
+      [['--fetch', file('key.json', { 'https://x': FETCH['GET https://api.example.com/x'] })], `se2: --fetch ${join(dir, 'key.json')}: "https://x" a mock key is "METHOD URL"`],
       [['--fetch', file('status.json', { 'GET https://x': { status: 42, headers: {}, body: '' } })], `se2: --fetch ${join(dir, 'status.json')}: "GET https://x.status" must be an HTTP status from 100 to 599`],
-      [['--fetch', file('body.json', { 'GET https://x': { status: 200, headers: {} } })], `se2: --fetch ${join(dir, 'body.json')}: "GET https://x" has no field "body"`],
+      [['--fetch', file('body.json', { 'GET https://x': { status: 200, headers: {} } })], `se2: --fetch ${join(dir, 'body.json')}: "GET https://x.body" is missing`],
     ];
     const runs = await Promise.all(cases.map(([args]) => se2(['--plugin-root', PLUGIN, ...args])));
     runs.forEach((run, i) => {

@@ -109,7 +109,7 @@ describe('se2 test', () => {
     const bad: [unknown, RegExp][] = [
       ['{"cases": [', /^se2 test: cases file \S+ is not JSON: /],
       [{ tests: [] }, /^se2 test: cases file \S+: "cases" is missing$/],
-      [{ cases: [passing[0], { name: 'x', payload: 'p', expect: { error: { code: 'one' } } }] }, /: "cases\.1\.expect\.error\.code" Invalid type: Expected number but received "one"$/],
+      [{ cases: [passing[0], { name: 'x', payload: 'p', expect: { error: { code: 'one' } } }] }, /: "cases\.1\.expect\.error\.code" must be a number, not "one"$/],
       [{ cases: [{ name: 'x', payload: 'p', expect: { result_matches: '(' } }] }, /: "cases\.0\.expect\.result_matches" is not a valid regular expression$/],
       [{ cases: [{ name: 'x', payload: 'p', expect: { result: 'x' }, colour: 1 }] }, /: "cases\.0\.colour" is not a field this version knows$/],
     ];

@@ -63,7 +63,7 @@ describe('the playground zip', () => {
     expect(refuse(zipSync({}))).toBe('it holds no files');
     expect(refuse(zipSync({ 'a/helper.py': strToU8('') , 'b/x.py': strToU8('') }))).toBe('there is no plugin.py');
     const base = { 'plugin/plugin.py': strToU8('') };
-    expect(refuse(zipSync({ ...base, 'playground.json': strToU8('{"payload": 1}') }))).toBe('playground.json: "payload" Invalid type: Expected string but received 1');
+    expect(refuse(zipSync({ ...base, 'playground.json': strToU8('{"payload": 1}') }))).toBe('playground.json: "payload" must be text, not 1');
     expect(refuse(zipSync({ ...base, 'playground.json': strToU8('{') }))).toMatch(/^playground\.json is not JSON: /);
     expect(refuse(zipSync({ ...base, 'cases.json': strToU8('{"cases": [{"name": "a", "payload": ""}]}') }))).toBe('cases.json: "cases.0.expect" is missing');
     expect(refuse(zipSync({ ...base, 'notes.txt': strToU8('') }))).toMatch(/"notes.txt" is outside plugin\//);
