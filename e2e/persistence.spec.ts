@@ -51,7 +51,7 @@ test('share: a link opened in a fresh context restores everything and runs; the 
 
   await page.getByTestId('share').click();
   const url = await page.getByTestId('share-url').inputValue();
-  expect(url).toMatch(/#share=v1\.[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/#share=v2\.[A-Za-z0-9_-]+$/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
   const fresh = await browser.newContext();

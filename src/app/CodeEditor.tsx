@@ -8,6 +8,7 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { useEffect, useRef } from 'react';
+import type { FileContent } from '../playground/document.ts';
 import { useStore } from '../store/index.ts';
 import { runFromPage } from './runner.ts';
 import { useColorScheme } from './theme.ts';
@@ -21,12 +22,13 @@ const uriOf = (path: string) => monaco.Uri.from({ scheme: 'file', path: ROOT + p
 const pathOf = (uri: monaco.Uri) => (uri.scheme === 'file' && uri.path.startsWith(ROOT) ? uri.path.slice(ROOT.length) : null);
 
 /** Keeps the models in step with the store: removed files lose their model, replaced files their text. */
-function syncModels(files: Record<string, string>, current: monaco.editor.ITextModel | null) {
+function syncModels(files: Record<string, FileContent>, current: monaco.editor.ITextModel | null) {
   for (const model of monaco.editor.getModels()) {
     const path = pathOf(model.uri);
     if (path === null || model === current) continue;
     const source = files[path];
-    if (source === undefined || !Object.hasOwn(files, path)) model.dispose();
+    // Binary files have no model: they are not edited as text.
+    if (typeof source !== 'string' || !Object.hasOwn(files, path)) model.dispose();
     else if (model.getValue() !== source) model.setValue(source);
   }
 }
@@ -58,7 +60,7 @@ export default function CodeEditor() {
       <Editor
         path={uriOf(active).toString()}
         language="python"
-        value={files[active] ?? ''}
+        value={typeof files[active] === 'string' ? files[active] : ''}
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onMount={onMount}
         loading={<div className="placeholder">Loading the editor…</div>}

@@ -1,7 +1,7 @@
 // A tab per module: plugin.py first, then helpers, which can be added, renamed and deleted.
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ENTRY_FILE, orderedFileNames } from '../share/paths.ts';
+import { ENTRY_FILE, orderedFileNames } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 
 type Editing = { mode: 'add' } | { mode: 'rename'; path: string } | null;

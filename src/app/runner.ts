@@ -2,7 +2,7 @@
 // and the store: the client's status becomes the store's guest state, a Run becomes a run record
 // whose log lines and outcome the client fills in.
 import type { PluginFiles } from '../host/types.ts';
-import { ENTRY_FILE } from '../share/paths.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { WorkerClient } from '../worker/client.ts';
 import { spawnBrowserWorker } from '../worker/spawn.ts';

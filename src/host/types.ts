@@ -39,5 +39,5 @@ export interface RunReport {
   timings: Timings;
 }
 
-/** The plugin folder: relative POSIX paths (`plugin.py`, `pkg/util.py`) to UTF-8 source. */
-export type PluginFiles = Record<string, string>;
+/** The plugin folder: relative POSIX paths (`plugin.py`, `pkg/util.py`) to text (UTF-8) or bytes. */
+export type PluginFiles = Record<string, string | Uint8Array>;

@@ -1,23 +1,20 @@
 // The share-link codec: pure and synchronous, so it is easy to test and cheap to call at start-up.
 //
-//   #share=v1.<base64url, no padding, of raw DEFLATE of UTF-8 JSON {"files", "payload", "ident"}>
+//   #share=v2.<base64url, no padding, of raw DEFLATE of the UTF-8 JSON playground document>
+//   #share=v1.<the same, of JSON {"files", "payload", "ident"} with text files only> (still opened)
 //
+// The document and its checks are src/playground/document.ts; a link is one view of it.
 // Raw DEFLATE is what `CompressionStream('deflate-raw')` writes, so a link can also be made or read
 // with browser built-ins; fflate does it synchronously here.
 import { deflateSync, Inflate } from 'fflate';
-import { isExecutionId } from '../host/ident.ts';
-import { ENTRY_FILE, fileNameProblem, MAX_FILES } from './paths.ts';
+import { parseDocument, toDocument, type Decoded, type Playground } from '../playground/document.ts';
 
-export interface Playground {
-  files: Record<string, string>;
-  payload: string;
-  ident: number;
-}
-
-export type Decoded<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Decoded, Playground };
 
 export const SHARE_PREFIX = '#share=';
-export const CURRENT_VERSION = 'v1';
+export const CURRENT_VERSION = 'v2';
+/** Link versions this page opens: v1 (text files only) is read as a version-1 document. */
+const KNOWN_VERSIONS = ['v1', 'v2'];
 /** Largest JSON a link may inflate to; inflating stops as soon as it is passed (DEFLATE bombs). */
 export const MAX_INFLATED_BYTES = 1024 * 1024;
 /** Longest encoded part accepted; anything longer is refused before it is decoded at all. */
@@ -77,43 +74,11 @@ export function inflateBounded(data: Uint8Array, limit: number): Decoded<Uint8Ar
   return { ok: true, value: out };
 }
 
-// --- shape ------------------------------------------------------------------------------------
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Checks that `value` is a playground; used for links and for persisted state alike. */
-export function validatePlayground(value: unknown): Decoded<Playground> {
-  if (!isPlainObject(value)) return fail('the data is not an object');
-  const keys = Object.keys(value);
-  const unknown = keys.filter((k) => k !== 'files' && k !== 'payload' && k !== 'ident');
-  if (unknown.length > 0) return fail(`unexpected field ${JSON.stringify(unknown[0])}`);
-  const { files, payload, ident } = value;
-  if (!isPlainObject(files)) return fail('"files" is not an object');
-  const entries = Object.entries(files);
-  if (entries.length > MAX_FILES) return fail(`more than ${MAX_FILES} files`);
-  for (const [path, source] of entries) {
-    const problem = fileNameProblem(path);
-    if (problem !== null) return fail(`file ${JSON.stringify(path.slice(0, 80))}: ${problem}`);
-    if (typeof source !== 'string') return fail(`file ${JSON.stringify(path)} is not text`);
-  }
-  if (!Object.hasOwn(files, ENTRY_FILE)) return fail(`there is no ${ENTRY_FILE}`);
-  if (typeof payload !== 'string') return fail('"payload" is not text');
-  if (!isExecutionId(ident)) {
-    return fail('"ident" is not a 32-bit integer');
-  }
-  // fromEntries defines own properties, so a "__proto__" key could never reach a prototype.
-  return { ok: true, value: { files: Object.fromEntries(entries as [string, string][]), payload, ident } };
-}
-
 // --- the link -----------------------------------------------------------------------------------
 
-/** The part after `#share=`: `v1.` + base64url(deflate-raw(JSON)). */
+/** The part after `#share=`: `v2.` + base64url(deflate-raw(JSON document)). */
 export function encodeShare(playground: Playground): Decoded<string> {
-  const json = new TextEncoder().encode(
-    JSON.stringify({ files: playground.files, payload: playground.payload, ident: playground.ident }),
-  );
+  const json = new TextEncoder().encode(JSON.stringify(toDocument(playground)));
   if (json.length > MAX_INFLATED_BYTES) return fail(`the playground is larger than ${MAX_INFLATED_BYTES / 1024} KiB`);
   return { ok: true, value: `${CURRENT_VERSION}.${toBase64Url(deflateSync(json, { level: 9 }))}` };
 }
@@ -122,8 +87,8 @@ export function decodeShare(encoded: string): Decoded<Playground> {
   if (encoded.length > MAX_ENCODED_CHARS) return fail('the link is too long');
   const dot = encoded.indexOf('.');
   const version = dot < 0 ? '' : encoded.slice(0, dot);
-  if (!/^v\d{1,6}$/.test(version)) return fail('the link has no version (expected "v1.")');
-  if (version !== CURRENT_VERSION) return fail(`the link is format ${version.slice(0, 8)}, which this page does not know`);
+  if (!/^v\d{1,6}$/.test(version)) return fail(`the link has no version (expected "${CURRENT_VERSION}.")`);
+  if (!KNOWN_VERSIONS.includes(version)) return fail(`the link is format ${version.slice(0, 8)}, which this page does not know`);
   const bytes = fromBase64Url(encoded.slice(dot + 1));
   if (!bytes.ok) return bytes;
   const inflated = inflateBounded(bytes.value, MAX_INFLATED_BYTES);
@@ -140,7 +105,14 @@ export function decodeShare(encoded: string): Decoded<Playground> {
   } catch {
     return fail('the link is not valid JSON');
   }
-  return validatePlayground(json);
+  // A v1 link holds a version-1 document (no "version" key); a v2 link must say version 2.
+  if (version === 'v1' && typeof json === 'object' && json !== null && 'version' in json) {
+    return fail('a v1 link holds no "version" field');
+  }
+  if (version === 'v2' && (typeof json !== 'object' || json === null || !('version' in json))) {
+    return fail('a v2 link must hold a versioned playground document');
+  }
+  return parseDocument(json);
 }
 
 /** What a location's fragment says: no share link, or the decoded (or refused) link. */

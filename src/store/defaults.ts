@@ -2,7 +2,7 @@
 import articlePlugin from '../../guest/plugin/plugin.py?raw';
 import { DEFAULT_IDENT, DEFAULT_PAYLOAD } from '../host/index.ts';
 import type { Playground } from '../share/codec.ts';
-import { ENTRY_FILE } from '../share/paths.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 
 export const DEFAULT_PLAYGROUND: Playground = {
   files: { [ENTRY_FILE]: articlePlugin },

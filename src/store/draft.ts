@@ -1,7 +1,7 @@
 // Opening a share link replaces the playground but keeps the local draft one click away.
 import type { StateCreator } from 'zustand';
-import type { Playground } from '../share/codec.ts';
-import { ENTRY_FILE } from '../share/paths.ts';
+import { samePlayground, type Playground } from '../playground/document.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 import type { Store } from './index.ts';
 
 export type ShareNotice =
@@ -22,21 +22,26 @@ export interface DraftSlice {
   setShareNotice(notice: ShareNotice | null): void;
 }
 
-export const currentPlayground = (s: Pick<Store, 'files' | 'payload' | 'ident'>): Playground => ({
-  files: s.files,
-  payload: s.payload,
-  ident: s.ident,
-});
+type DocumentState = Pick<Store, 'files' | 'payload' | 'ident' | 'request' | 'fetch' | 'cases'>;
 
-export function samePlayground(a: Playground, b: Playground): boolean {
-  const fa = Object.keys(a.files);
-  return (
-    a.payload === b.payload &&
-    a.ident === b.ident &&
-    fa.length === Object.keys(b.files).length &&
-    fa.every((p) => Object.hasOwn(b.files, p) && a.files[p] === b.files[p])
-  );
+/** The playground document the store holds now. */
+export function currentPlayground(s: DocumentState): Playground {
+  const playground: Playground = { files: s.files, payload: s.payload, ident: s.ident };
+  if (s.request !== null) playground.request = s.request;
+  if (Object.keys(s.fetch).length > 0) playground.fetch = s.fetch;
+  if (s.cases.length > 0) playground.cases = s.cases;
+  return playground;
 }
+
+/** The store fields a playground sets: every part, so nothing of the one it replaces lingers. */
+export const documentState = (p: Playground): DocumentState => ({
+  files: p.files,
+  payload: p.payload,
+  ident: p.ident,
+  request: p.request ?? null,
+  fetch: p.fetch ?? {},
+  cases: p.cases ?? [],
+});
 
 export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, get) => ({
   draft: null,
@@ -46,13 +51,13 @@ export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, g
     const local = currentPlayground(state);
     // Opening the same link twice must not overwrite the saved draft with the shared playground.
     const draft = samePlayground(local, shared) ? state.draft : local;
-    set({ ...shared, active: ENTRY_FILE, draft, shareNotice: { kind: 'applied', hadDraft: draft !== null } });
+    set({ ...documentState(shared), active: ENTRY_FILE, draft, shareNotice: { kind: 'applied', hadDraft: draft !== null } });
   },
   refuseShared: (error) => set({ shareNotice: { kind: 'refused', error } }),
   restoreDraft: () => {
     const { draft } = get();
     if (draft === null) return;
-    set({ ...draft, active: ENTRY_FILE, draft: null, shareNotice: null });
+    set({ ...documentState(draft), active: ENTRY_FILE, draft: null, shareNotice: null });
   },
   discardDraft: () => set({ draft: null }),
   setShareNotice: (shareNotice) => set({ shareNotice }),

@@ -1,11 +1,12 @@
 // The editor's files: one tab per module, plugin.py always present.
 import type { StateCreator } from 'zustand';
-import { ENTRY_FILE, fileNameProblem, MAX_FILES } from '../share/paths.ts';
+import type { FileContent } from '../playground/document.ts';
+import { ENTRY_FILE, MAX_FILES, moduleNameProblem, pathClash } from '../playground/paths.ts';
 import { DEFAULT_PLAYGROUND, NEW_MODULE_SOURCE } from './defaults.ts';
 import type { Store } from './index.ts';
 
 export interface FilesSlice {
-  files: Record<string, string>;
+  files: Record<string, FileContent>;
   /** The file whose tab is open. */
   active: string;
   setSource(path: string, source: string): void;
@@ -16,8 +17,8 @@ export interface FilesSlice {
   deleteFile(path: string): void;
 }
 
-function newNameProblem(files: Record<string, string>, path: string): string | null {
-  const problem = fileNameProblem(path);
+function newNameProblem(files: Record<string, FileContent>, path: string): string | null {
+  const problem = moduleNameProblem(path);
   if (problem !== null) return problem;
   if (Object.hasOwn(files, path)) return `${path} exists already`;
   // A module and a package folder of the same name would shadow each other.
@@ -25,6 +26,9 @@ function newNameProblem(files: Record<string, string>, path: string): string | n
   if (Object.keys(files).some((f) => f.startsWith(asFolder) || path.startsWith(`${f.slice(0, -3)}/`))) {
     return `${path} clashes with a module or folder of the same name`;
   }
+  // No tree holds both a file and a folder of one name (`a.py` and `a.py/b.py`).
+  const clash = pathClash([...Object.keys(files), path]);
+  if (clash !== null) return `${clash[0]} is a file, so ${clash[1]} cannot be inside it`;
   return null;
 }
 

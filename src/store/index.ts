@@ -2,7 +2,7 @@
 // limit, saved draft) is persisted; runs and logs belong to this tab.
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { createDraftSlice, type DraftSlice } from './draft.ts';
+import { createDraftSlice, documentState, type DraftSlice } from './draft.ts';
 import { createFilesSlice, type FilesSlice } from './files.ts';
 import { createInputsSlice, type InputsSlice } from './inputs.ts';
 import { migrate, partialize, restore, safeLocalStorage, STORAGE_KEY, STORAGE_VERSION, type Persisted } from './persistence.ts';
@@ -27,7 +27,10 @@ export const useStore = create<Store>()(
       storage: createJSONStorage<Persisted>(() => safeLocalStorage(reportStorage)),
       partialize,
       migrate: (persisted, version) => migrate(persisted, version) as Persisted,
-      merge: (persisted, current) => ({ ...current, ...restore(persisted) }),
+      merge: (persisted, current) => {
+        const { playground, ...rest } = restore(persisted);
+        return { ...current, ...(playground === undefined ? {} : documentState(playground)), ...rest };
+      },
     },
   ),
 );

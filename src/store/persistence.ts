@@ -1,57 +1,83 @@
 // What survives a reload, and how it is read back. Stored state is untrusted input: it may be
 // from an older version of the page, edited by hand, or cut short by a full disk.
 import type { StateStorage } from 'zustand/middleware';
-import { validatePlayground, type Playground } from '../share/codec.ts';
-import { ENTRY_FILE } from '../share/paths.ts';
+import { parseDocument, toDocument, type Playground } from '../playground/document.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
+import type { Store } from './index.ts';
 import { isTimeLimit } from './inputs.ts';
+import { currentPlayground } from './draft.ts';
 
 export const STORAGE_KEY = 'pywasm-playground';
-export const STORAGE_VERSION = 1;
+/** 2: the playground is stored as its JSON document (binary files as base64). */
+export const STORAGE_VERSION = 2;
 
+/** What is written to storage: the playground and the draft as JSON documents. */
 export interface Persisted {
-  files: Record<string, string>;
+  playground: unknown;
   active: string;
-  payload: string;
-  ident: number;
   timeLimitSec: number;
-  draft: Playground | null;
+  draft: unknown;
 }
 
-export const partialize = (s: Persisted): Persisted => ({
-  files: s.files,
-  active: s.active,
-  payload: s.payload,
-  ident: s.ident,
-  timeLimitSec: s.timeLimitSec,
-  draft: s.draft,
-});
+let lastPartial: { inputs: unknown[]; value: Persisted } | null = null;
+
+/**
+ * zustand's persist calls this after every change of the store, a run's log lines too: while the
+ * playground's parts are the same objects, the document made from them last time is reused.
+ */
+export const partialize = (s: Store): Persisted => {
+  const inputs = [s.files, s.payload, s.ident, s.request, s.fetch, s.cases, s.active, s.timeLimitSec, s.draft];
+  if (lastPartial !== null && inputs.every((x, i) => x === lastPartial!.inputs[i])) return lastPartial.value;
+  const value: Persisted = {
+    playground: toDocument(currentPlayground(s)),
+    active: s.active,
+    timeLimitSec: s.timeLimitSec,
+    draft: s.draft === null ? null : toDocument(s.draft),
+  };
+  lastPartial = { inputs, value };
+  return value;
+};
 
 /**
  * Brings state written by an older version up to this one. Version 0 is the pre-release shape
- * with a single `code` string instead of `files`.
+ * with a single `code` string instead of `files`; version 1 kept files, payload and id at the top.
  */
 export function migrate(persisted: unknown, version: number): unknown {
-  if (version === 0 && typeof persisted === 'object' && persisted !== null && 'code' in persisted) {
-    const { code, ...rest } = persisted as { code: unknown } & Record<string, unknown>;
-    return { ...rest, files: { [ENTRY_FILE]: code } };
+  if (typeof persisted !== 'object' || persisted === null) return persisted;
+  let state = persisted as Record<string, unknown>;
+  if (version === 0 && 'code' in state) {
+    const { code, ...rest } = state;
+    state = { ...rest, files: { [ENTRY_FILE]: code } };
   }
-  return persisted;
+  if (version <= 1) {
+    const { files, payload, ident, ...rest } = state;
+    state = { ...rest, playground: { files, payload, ident } };
+  }
+  return state;
+}
+
+/** The state in memory that a stored record gives: each part that fails its check is left out. */
+export interface Restored {
+  playground?: Playground;
+  active?: string;
+  timeLimitSec?: number;
+  draft?: Playground | null;
 }
 
 /** The valid parts of `stored`; each part that fails its check keeps the current value. */
-export function restore(stored: unknown): Partial<Persisted> {
+export function restore(stored: unknown): Restored {
   if (typeof stored !== 'object' || stored === null) return {};
   const s = stored as Record<string, unknown>;
-  const out: Partial<Persisted> = {};
-  const playground = validatePlayground({ files: s.files, payload: s.payload, ident: s.ident });
+  const out: Restored = {};
+  const playground = parseDocument(s.playground);
   if (playground.ok) {
-    Object.assign(out, playground.value);
+    out.playground = playground.value;
     if (typeof s.active === 'string' && Object.hasOwn(playground.value.files, s.active)) out.active = s.active;
   }
   if (typeof s.timeLimitSec === 'number' && isTimeLimit(s.timeLimitSec)) out.timeLimitSec = s.timeLimitSec;
   if (s.draft === null) out.draft = null;
   else {
-    const draft = validatePlayground(s.draft);
+    const draft = parseDocument(s.draft);
     if (draft.ok) out.draft = draft.value;
   }
   return out;

@@ -21,7 +21,8 @@ const storage = new MemoryStorage();
 let store: typeof import('./index.ts');
 let persistence: typeof import('./persistence.ts');
 
-const saved = () => JSON.parse(storage.getItem('pywasm-playground') ?? 'null') as { state: Record<string, unknown>; version: number };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stored JSON, read back in assertions
+const saved = () => JSON.parse(storage.getItem('pywasm-playground') ?? 'null') as { state: Record<string, any>; version: number };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 beforeAll(async () => {
@@ -71,9 +72,24 @@ describe('persistence', () => {
     state().setSource('plugin.py', 'print(1)\n');
     const { state: s, version } = saved();
     expect(version).toBe(persistence.STORAGE_VERSION);
-    expect(s.payload).toBe('hello');
-    expect(s.files).toEqual({ 'plugin.py': 'print(1)\n' });
-    expect(Object.keys(s).sort()).toEqual(['active', 'draft', 'files', 'ident', 'payload', 'timeLimitSec']);
+    expect(s.playground).toMatchObject({ version: 2, payload: 'hello', files: { 'plugin.py': 'print(1)\n' } });
+    expect(Object.keys(s).sort()).toEqual(['active', 'draft', 'playground', 'timeLimitSec']);
+  });
+
+  it('saves binary files and the SE2 parts as a JSON document and reads them back', async () => {
+    state().addFile('h.py');
+    store.useStore.setState({ files: { ...state().files, 'data.bin': new Uint8Array([0, 255, 7]) } });
+    const request = { method: 'POST', url: 'https://x/y?q=1', headers: { A: 'b' }, params: {}, body: '{}', state: {} };
+    state().setRequest(request);
+    const written = storage.getItem('pywasm-playground')!;
+    expect(JSON.parse(written).state.playground.files['data.bin']).toEqual({ base64: 'AP8H' });
+    store.useStore.setState(store.useStore.getInitialState(), true);
+    expect(state().request).toBeNull();
+    storage.setItem('pywasm-playground', written);
+    await store.useStore.persist.rehydrate();
+    expect(state().files['data.bin']).toEqual(new Uint8Array([0, 255, 7]));
+    expect(state().request).toEqual(request);
+    expect(state().active).toBe('h.py');
   });
 
   it('restores a saved playground and ignores the parts that fail their checks', async () => {
@@ -127,7 +143,7 @@ describe('persistence', () => {
     state().setPayload('saved again');
     await flush();
     expect(state().storageProblem).toBeNull();
-    expect(saved().state.payload).toBe('saved again');
+    expect(saved().state.playground.payload).toBe('saved again');
   });
 });
 
@@ -139,7 +155,7 @@ describe('share links and the draft', () => {
     const mine = { files: state().files, payload: 'my draft', ident: 12345 };
     state().applyShared(shared);
     expect(state()).toMatchObject({ ...shared, active: 'plugin.py', draft: mine, shareNotice: { kind: 'applied', hadDraft: true } });
-    expect(saved().state.draft).toEqual(mine);
+    expect(saved().state.draft).toEqual({ version: 2, ...mine });
     // Opening the same link again must not replace the draft with the shared playground.
     state().applyShared(shared);
     expect(state().draft).toEqual(mine);

@@ -36,7 +36,8 @@ export const TimingsSchema = v.object({
   run: v.optional(Finite),
 });
 
-export const FilesSchema = v.record(v.string(), v.string());
+// A file is text (UTF-8 source) or bytes (data files the plugin reads).
+export const FilesSchema = v.record(v.string(), v.union([v.string(), Bytes]));
 
 /**
  * The files of `/lib`: zips the page has fetched already, and zips the Worker fetches itself (by a
