@@ -64,13 +64,18 @@ export function runFromPage(): void {
     return;
   }
   const id = ++nextRunId;
+  // The request goes first: the Worker runs while the page renders "Running…".
+  const ended = client.run(
+    { files: s.files, payload: s.payload, ident: s.ident },
+    {
+      timeLimitSec: s.timeLimitSec,
+      // A run's last lines arrive in the same message as its outcome; applied a microtask later,
+      // they reach the store in the same microtask run as the outcome, and React renders both once.
+      onLog: (entries, dropped) => queueMicrotask(() => store().appendLog(id, entries, dropped)),
+    },
+  );
   s.beginRun(id, s.ident);
-  void client
-    .run(
-      { files: s.files, payload: s.payload, ident: s.ident },
-      { timeLimitSec: s.timeLimitSec, onLog: (entries, dropped) => store().appendLog(id, entries, dropped) },
-    )
-    .then((end) => store().finishRun(id, end.outcome, end.timings));
+  void ended.then((end) => store().finishRun(id, end.outcome, end.timings));
 }
 
 export const stopFromPage = (): void => client.stop();

@@ -78,7 +78,8 @@ export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;
  * requests go down unchanged; replies come up wrapped, with the relay's own news.
  */
 export const RelayMessageSchema = v.variant('kind', [
-  v.object({ kind: v.literal('reply'), reply: v.unknown() }),
+  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  v.object({ kind: v.literal('replies'), replies: v.array(v.unknown()) }),
   /** The Python Worker failed outside a request (its script did not load, it threw). */
   v.object({ kind: v.literal('error'), message: v.string() }),
   /** The Python Worker was terminated after every line it sent before was passed on. */

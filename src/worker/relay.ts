@@ -23,14 +23,18 @@ const send = (message: RelayMessage) => self.postMessage(message);
 const logs = new Map<number, Newest<LogEntry>>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-function flush(): void {
+/** Sends the lines held here, followed by `then` when given, as one message. */
+function flush(...then: unknown[]): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
+  const replies: unknown[] = [];
   for (const [id, buffer] of logs) {
     const { kept, dropped } = buffer.take();
-    send({ kind: 'reply', reply: { type: 'log', id, entries: kept, dropped } });
+    replies.push({ type: 'log', id, entries: kept, dropped });
   }
   logs.clear();
+  replies.push(...then);
+  if (replies.length > 0) send({ kind: 'replies', replies });
 }
 
 const python = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' });
@@ -42,13 +46,12 @@ python.onmessage = (event: MessageEvent<unknown>) => {
     let buffer = logs.get(line.id);
     if (buffer === undefined) logs.set(line.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
     buffer.push(line.entry);
-    timer ??= setTimeout(flush, BATCH_MS);
+    timer ??= setTimeout(() => flush(), BATCH_MS);
     return;
   }
   // Anything else (a run's `done`, the lines of an instance made before its first run) goes
   // after the lines that came before it.
-  flush();
-  send({ kind: 'reply', reply: data });
+  flush(data);
 };
 python.onerror = (event) => {
   event.preventDefault();
