@@ -120,6 +120,7 @@ export function LogPanel() {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const lastScrollTop = useRef(0);
   const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
 
   // The React Compiler is not used here: the virtualizer is read afresh on every render.
@@ -175,8 +176,12 @@ export function LogPanel() {
         data-runs={runs.length}
         ref={scroller}
         onScroll={(e) => {
+          // At the bottom: follow. Moved up: the reader scrolled up, stop following. Anything else
+          // (the list grew, or kept its view while a row above it was measured) changes nothing.
           const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < 24) stick.current = true;
+          else if (el.scrollTop < lastScrollTop.current) stick.current = false;
+          lastScrollTop.current = el.scrollTop;
         }}
       >
         {runs.length === 0 && <p className="placeholder">Each run's log appears here.</p>}
