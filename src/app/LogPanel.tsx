@@ -2,7 +2,7 @@
 // Only the rows on screen (and a few around them) are in the DOM: a flood of 20 000 kept lines
 // costs the same to render as twenty. Rows are measured as they render (a long line wraps).
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatEntry } from '../host/log.ts';
 import type { LogEntry, LogLevel } from '../host/types.ts';
 import { useStore, type RunRecord } from '../store/index.ts';
@@ -113,8 +113,10 @@ function measureRow(element: Element, entry: ResizeObserverEntry | undefined, in
 }
 
 export function LogPanel() {
-  const runs = useStore((s) => s.runs);
-  const levels = useStore((s) => s.levels);
+  // The log renders after the rest of an update has been shown (React's deferred value): a run's
+  // result appears first, and a flood's next batch can interrupt the render of the previous one.
+  const runs = useDeferredValue(useStore((s) => s.runs));
+  const levels = useDeferredValue(useStore((s) => s.levels));
   const toggleLevel = useStore((s) => s.toggleLevel);
   const clearLog = useStore((s) => s.clearLog);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -132,6 +134,8 @@ export function LogPanel() {
     overscan: 30,
     getItemKey: (i) => rows[i]!.key,
     measureElement: measureRow,
+    // Scrolling re-renders in the next frame rather than synchronously inside the scroll event.
+    useFlushSync: false,
   });
 
   // Follow new lines unless the reader scrolled up. In the next animation frame, before it paints:
