@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { expectOutcome, lastRunEntries, run, typeInEditor, waitForFirstResult } from './helpers.ts';
 
 test('ANSI colours in plugin output become styled text; markup in payloads and output stays text', async ({ page }) => {
@@ -75,4 +75,28 @@ test('a plugin that kills the module shows the crash, and the next run gets a fr
   await run(page, 'result');
   await expect(page.getByTestId('result-value')).toHaveText('alive again');
   await expect(lastRunEntries(page).filter({ hasText: 'Calling _start' })).toHaveCount(1);
+});
+
+test('a Worker whose script cannot load is retried with growing pauses, then the page says so and offers Retry', async ({ page }) => {
+  test.setTimeout(60_000);
+  // As after a redeploy that removed the hashed file: every attempt to start the Worker fails.
+  let attempts = 0;
+  const refuse = async (route: Route) => {
+    attempts++;
+    await route.fulfill({ status: 404, body: 'gone' });
+  };
+  await page.route('**/assets/relay-*.js', refuse);
+  await page.goto('/');
+  await expect(page.getByTestId('load-error')).toContainText('failed 6 times in a row', { timeout: 30_000 });
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'failed');
+  expect(attempts).toBe(6);
+  // No more attempts after the cap.
+  await page.waitForTimeout(1500);
+  expect(attempts).toBe(6);
+
+  await page.unroute('**/assets/relay-*.js', refuse);
+  await page.getByTestId('retry').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
+  await run(page, 'result');
 });

@@ -1,8 +1,8 @@
 // The log: every run's lines at their level, with the original example's colours and indentation.
 // Only the rows on screen (and a few around them) are in the DOM: a flood of 20 000 kept lines
 // costs the same to render as twenty. Rows are measured as they render (a long line wraps).
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { formatEntry } from '../host/log.ts';
 import type { LogEntry, LogLevel } from '../host/types.ts';
 import { useStore, type RunRecord } from '../store/index.ts';
@@ -52,7 +52,9 @@ function FrameLink({ entry }: { entry: LogEntry }) {
 const droppedText = (count: number) =>
   `… ${count} earlier ${count === 1 ? 'line was' : 'lines were'} dropped (a run keeps its newest ${LOG_LINES_PER_RUN})`;
 
-const clock = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour12: false });
+// One formatter for every header: toLocaleTimeString builds a new one on each call (about 0.1 ms).
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const clock = (t: number) => timeFormat.format(t);
 
 // An entry row's content never changes under its key; a header shows its run's fields.
 const sameRow = (a: { row: Row }, b: { row: Row }) =>
@@ -111,14 +113,29 @@ function logText(runs: RunRecord[], levels: Record<LogLevel, boolean>): string {
 /** 12.5 px monospace at line-height 1.45: the height of a line that does not wrap. */
 const LINE_PX = 18;
 
+/**
+ * A row's height from the ResizeObserver's report, which comes after the browser's own layout. A
+ * row that has just mounted keeps its cached or estimated height until then: reading it at once
+ * would force a synchronous layout for every new row (milliseconds per rerun).
+ */
+function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize[0];
+  if (box !== undefined) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.measurementsCache[index]?.size ?? LINE_PX;
+}
+
 export function LogPanel() {
-  const runs = useStore((s) => s.runs);
-  const levels = useStore((s) => s.levels);
+  // The log renders after the rest of an update has been shown (React's deferred value): a run's
+  // result appears first, and a flood's next batch can interrupt the render of the previous one.
+  const runs = useDeferredValue(useStore((s) => s.runs));
+  const levels = useDeferredValue(useStore((s) => s.levels));
   const toggleLevel = useStore((s) => s.toggleLevel);
   const clearLog = useStore((s) => s.clearLog);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  const lastScrollTop = useRef(0);
   const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
 
   // The React Compiler is not used here: the virtualizer is read afresh on every render.
@@ -129,11 +146,18 @@ export function LogPanel() {
     estimateSize: () => LINE_PX,
     overscan: 30,
     getItemKey: (i) => rows[i]!.key,
+    measureElement: measureRow,
+    // Scrolling re-renders in the next frame rather than synchronously inside the scroll event.
+    useFlushSync: false,
   });
 
-  // Follow new lines unless the reader scrolled up.
-  useLayoutEffect(() => {
-    if (stick.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  // Follow new lines unless the reader scrolled up. In the next animation frame, before it paints:
+  // scrolling reads the list's height, which forces a layout; done at once, every batch of lines
+  // (and the result shown after them) would wait for that extra layout.
+  useEffect(() => {
+    if (!stick.current || rows.length === 0) return;
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(rows.length - 1, { align: 'end' }));
+    return () => cancelAnimationFrame(frame);
   }, [rows, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
@@ -169,8 +193,12 @@ export function LogPanel() {
         data-runs={runs.length}
         ref={scroller}
         onScroll={(e) => {
+          // At the bottom: follow. Moved up: the reader scrolled up, stop following. Anything else
+          // (the list grew, or kept its view while a row above it was measured) changes nothing.
           const el = e.currentTarget;
-          stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+          if (el.scrollHeight - el.scrollTop - el.clientHeight < 24) stick.current = true;
+          else if (el.scrollTop < lastScrollTop.current) stick.current = false;
+          lastScrollTop.current = el.scrollTop;
         }}
       >
         {runs.length === 0 && <p className="placeholder">Each run's log appears here.</p>}

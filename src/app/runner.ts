@@ -64,14 +64,19 @@ export function runFromPage(): void {
     return;
   }
   const id = ++nextRunId;
+  // The request goes first: the Worker runs while the page renders "Running…".
+  const ended = client.run(
+    // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
+    { files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
+    {
+      timeLimitSec: s.timeLimitSec,
+      // A run's last lines arrive in the same message as its outcome; applied a microtask later,
+      // they reach the store in the same microtask run as the outcome, and React renders both once.
+      onLog: (entries, dropped) => queueMicrotask(() => store().appendLog(id, entries, dropped)),
+    },
+  );
   s.beginRun(id, s.ident);
-  void client
-    .run(
-      // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
-      { files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
-      { timeLimitSec: s.timeLimitSec, onLog: (entries, dropped) => store().appendLog(id, entries, dropped) },
-    )
-    .then((end) => store().finishRun(id, end.outcome, end.timings, end.response));
+  void ended.then((end) => store().finishRun(id, end.outcome, end.timings, end.response));
 }
 
 export const stopFromPage = (): void => client.stop();

@@ -19,29 +19,25 @@ export interface Persisted {
   draft: unknown;
 }
 
-// Persist writes on every store change (each log batch of a run too), and a binary file's base64
-// costs real time (about 1 s per run for an 8 MiB file): the documents are made again only when
-// one of their parts changed.
-const PLAYGROUND_PARTS = ['files', 'payload', 'ident', 'request', 'fetch', 'cases', 'timeLimitSec', 'quotaMiB'] as const;
-let lastPlayground: { parts: unknown[]; doc: unknown } | null = null;
-function playgroundDocument(s: Store): unknown {
-  const parts = PLAYGROUND_PARTS.map((k) => s[k]);
-  if (lastPlayground !== null && lastPlayground.parts.every((p, i) => p === parts[i])) return lastPlayground.doc;
-  lastPlayground = { parts, doc: toDocument(currentPlayground(s)) };
-  return lastPlayground.doc;
-}
-let lastDraft: { draft: Store['draft']; doc: unknown } | null = null;
-function draftDocument(draft: Store['draft']): unknown {
-  if (lastDraft === null || lastDraft.draft !== draft) lastDraft = { draft, doc: draft === null ? null : toDocument(draft) };
-  return lastDraft.doc;
-}
+let lastPartial: { inputs: unknown[]; value: Persisted } | null = null;
 
-export const partialize = (s: Store): Persisted => ({
-  playground: playgroundDocument(s),
-  active: s.active,
-  timeLimitSec: s.timeLimitSec,
-  draft: draftDocument(s.draft),
-});
+/**
+ * zustand's persist calls this after every change of the store, a run's log lines too: while the
+ * playground's parts are the same objects, the document made from them last time is reused (a
+ * binary file's base64 costs real time: about 1 s for an 8 MiB file).
+ */
+export const partialize = (s: Store): Persisted => {
+  const inputs = [s.files, s.payload, s.ident, s.request, s.fetch, s.cases, s.active, s.timeLimitSec, s.quotaMiB, s.draft];
+  if (lastPartial !== null && inputs.every((x, i) => x === lastPartial!.inputs[i])) return lastPartial.value;
+  const value: Persisted = {
+    playground: toDocument(currentPlayground(s)),
+    active: s.active,
+    timeLimitSec: s.timeLimitSec,
+    draft: s.draft === null ? null : toDocument(s.draft),
+  };
+  lastPartial = { inputs, value };
+  return value;
+};
 
 /**
  * Brings state written by an older version up to this one. Version 0 is the pre-release shape

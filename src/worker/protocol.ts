@@ -39,7 +39,7 @@ export const TimingsSchema = v.object({
   run: v.optional(Finite),
 });
 
-// Text, or bytes for data files (images, databases, wheels).
+// A file is text (UTF-8 source) or bytes (data files the plugin reads).
 export const FilesSchema = v.record(v.string(), v.union([v.string(), Bytes]));
 
 /**
@@ -106,7 +106,8 @@ export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;
  * requests go down unchanged; replies come up wrapped, with the relay's own news.
  */
 export const RelayMessageSchema = v.variant('kind', [
-  v.object({ kind: v.literal('reply'), reply: v.unknown() }),
+  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  v.object({ kind: v.literal('replies'), replies: v.array(v.unknown()) }),
   /** The Python Worker failed outside a request (its script did not load, it threw). */
   v.object({ kind: v.literal('error'), message: v.string() }),
   /** The Python Worker was terminated after every line it sent before was passed on. */

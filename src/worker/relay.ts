@@ -4,8 +4,8 @@
 // Why: a run is synchronous, so the Python Worker must post every log line the moment it is
 // written (no timer fires until the run returns, and a stuck run is terminated mid-way: a line
 // still waiting for a batch would be lost). One message per line would cost the page one task per
-// line (frames over 100 ms in a flood); here they cost this thread instead. And Chromium drops a
-// Worker's messages that reach its parent after the parent called `terminate()`: the page asks
+// line (frames over 100 ms in a flood); here they cost this thread instead. And a Worker's messages
+// not yet delivered when its parent calls `terminate()` are not guaranteed to arrive: the page asks
 // this relay to end the Python Worker instead, and the relay does so only after it has handled
 // every line that was sent before the request (messages from both sides queue in one FIFO here).
 import type { LogEntry } from '../host/types.ts';
@@ -14,8 +14,13 @@ import { decodeLine, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type RelayMes
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** How long lines wait here before they go to the page in one batch: ten renders a second in a flood. */
-const BATCH_MS = 100;
+/**
+ * Batches go to the page at most this often: a line after a quiet spell goes at once, a flood
+ * arrives four times a second (each batch at most the newest 5000 lines of a run: older ones
+ * would be dropped by the page anyway, so they are dropped here and only counted).
+ */
+const BATCH_EVERY_MS = 250;
+let lastFlush = -Infinity;
 
 const send = (message: RelayMessage) => self.postMessage(message);
 
@@ -23,14 +28,19 @@ const send = (message: RelayMessage) => self.postMessage(message);
 const logs = new Map<number, Newest<LogEntry>>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-function flush(): void {
+/** Sends the lines held here, followed by `then` when given, as one message. */
+function flush(...then: unknown[]): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
+  lastFlush = performance.now();
+  const replies: unknown[] = [];
   for (const [id, buffer] of logs) {
     const { kept, dropped } = buffer.take();
-    send({ kind: 'reply', reply: { type: 'log', id, entries: kept, dropped } });
+    replies.push({ type: 'log', id, entries: kept, dropped });
   }
   logs.clear();
+  replies.push(...then);
+  if (replies.length > 0) send({ kind: 'replies', replies });
 }
 
 const python = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' });
@@ -42,13 +52,12 @@ python.onmessage = (event: MessageEvent<unknown>) => {
     let buffer = logs.get(line.id);
     if (buffer === undefined) logs.set(line.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
     buffer.push(line.entry);
-    timer ??= setTimeout(flush, BATCH_MS);
+    timer ??= setTimeout(() => flush(), Math.max(0, lastFlush + BATCH_EVERY_MS - performance.now()));
     return;
   }
   // Anything else (a run's `done`, the lines of an instance made before its first run) goes
   // after the lines that came before it.
-  flush();
-  send({ kind: 'reply', reply: data });
+  flush(data);
 };
 python.onerror = (event) => {
   event.preventDefault();

@@ -36,8 +36,8 @@ export function spawnBrowserWorker(): WorkerLike {
     }
     const message = parsed.value;
     switch (message.kind) {
-      case 'reply':
-        worker.onmessage?.(message.reply);
+      case 'replies':
+        for (const reply of message.replies) worker.onmessage?.(reply);
         return;
       case 'error':
         worker.onerror?.(message.message);
