@@ -16,7 +16,9 @@ beforeAll(async () => {
 describe('the examples gallery', () => {
   it('has the examples the issue asks for, the article first', () => {
     const ids = EXAMPLES.map((e) => e.id);
-    expect(new Set(ids)).toEqual(new Set(['article', 'helper-module', 'errors', 'json', 'sqlite', 'decimal-money', 'package', 'test-table']));
+    expect(new Set(ids)).toEqual(
+      new Set(['article', 'helper-module', 'errors', 'json', 'sqlite', 'decimal-money', 'package', 'test-table', 'se2-weather', 'asyncio', 'time-zones']),
+    );
     expect(ids[0]).toBe('article');
     expect(EXAMPLES.every((e) => e.title.length > 0 && e.description.length > 0)).toBe(true);
   });
@@ -30,14 +32,18 @@ describe('the examples gallery', () => {
     it(`${example.id}: every case passes, and its payload gives a result or an error`, async () => {
       const loaded = await loadExample(example.id);
       if (!loaded.ok) throw new Error(loaded.error);
-      const { files, cases = [], payload, ident } = loaded.value;
+      const { files, cases = [], payload, ident, request, fetch } = loaded.value;
       expect(cases.length).toBeGreaterThan(0);
       for (const c of cases) {
-        const { outcome } = (await createHost({ module, stdlib, files })).run(c.payload, c.ident ?? DEFAULT_IDENT);
+        const context = { ...(c.request && { request: c.request }), ...(c.fetch && { fetch: c.fetch }) };
+        const { outcome } = (await createHost({ module, stdlib, files })).run(c.payload, c.ident ?? DEFAULT_IDENT, context);
         const verdict = checkCase(outcome, c.expect);
         expect(verdict, `${example.id}: ${c.name}`).toMatchObject({ passed: true });
       }
-      const { outcome } = (await createHost({ module, stdlib, files })).run(payload, ident);
+      const { outcome } = (await createHost({ module, stdlib, files })).run(payload, ident, {
+        ...(request && { request }),
+        ...(fetch && { fetch }),
+      });
       expect(['result', 'error']).toContain(outcome.kind);
     });
   }
