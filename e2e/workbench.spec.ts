@@ -69,7 +69,7 @@ async function drop(page: Page, files: { name: string; bytes: number[] }[]): Pro
   }, files);
 }
 
-test('dropping plugin files opens them; dropping a broken zip changes nothing and says why', async ({ page }) => {
+test('dropping plugin files adds them; dropping a broken zip changes nothing and says why', async ({ page }) => {
   await page.goto('/');
   await waitForFirstResult(page);
   const text = (s: string) => [...new TextEncoder().encode(s)];
@@ -81,7 +81,7 @@ test('dropping plugin files opens them; dropping a broken zip changes nothing an
     { name: 'plugin.py', bytes: text('import sdk, helper\ndef run_e(p, i):\n    sdk.return_result(helper.f(p), i)\n') },
     { name: 'helper.py', bytes: text('def f(p):\n    return "dropped:" + p\n') },
   ]);
-  await expect(page.getByTestId('share-applied')).toContainText('Opened 2 dropped files.');
+  await expect(page.getByTestId('add-files-report')).toContainText('helper.py');
   await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py', 'helper.py']);
   await page.getByTestId('payload').fill('x');
   await run(page, 'result');

@@ -3,7 +3,7 @@
 // below the tabs until dismissed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from '../store/index.ts';
-import { addFiles, fromDataTransfer, fromFileList, type Added, type Incoming } from './addFiles.ts';
+import { addFiles, fromDataTransfer, fromFileList, isPlaygroundZipDrop, type Added, type Incoming } from './addFiles.ts';
 
 type Report = Pick<Added, 'added' | 'replaced' | 'refused' | 'skipped'>;
 
@@ -110,6 +110,7 @@ export function AddFiles() {
       if (!carriesFiles(e)) return;
       // Without this the browser would open the dropped file in place of the page.
       e.preventDefault();
+      if (isPlaygroundZipDrop(e.dataTransfer!)) return;
       add(fromDataTransfer(e.dataTransfer!));
     };
     window.addEventListener('dragenter', enter);

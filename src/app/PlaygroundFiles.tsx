@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { playgroundFromEntries, playgroundFromZip, playgroundToZip } from '../playground/zip.ts';
 import type { Decoded, Playground } from '../playground/document.ts';
 import { currentPlayground, useStore } from '../store/index.ts';
+import { isPlaygroundZipDrop } from './addFiles.ts';
 
 export const DOWNLOAD_NAME = 'playground.zip';
 
@@ -29,46 +30,7 @@ async function openZipFile(file: File): Promise<void> {
   open(playgroundFromZip(new Uint8Array(await file.arrayBuffer())), file.name);
 }
 
-/** Every file below a dropped entry, keyed by its path from the drop (`folder/pkg/x.py`). */
-async function readEntry(entry: FileSystemEntry, into: Record<string, Uint8Array>): Promise<void> {
-  if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    into[entry.fullPath.replace(/^\//, '')] = new Uint8Array(await file.arrayBuffer());
-    return;
-  }
-  const reader = (entry as FileSystemDirectoryEntry).createReader();
-  // readEntries gives a batch at a time (100 in Chromium) until an empty one.
-  for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-    if (batch.length === 0) return;
-    for (const child of batch) await readEntry(child, into);
-  }
-}
-
-async function openDrop(data: DataTransfer): Promise<void> {
-  const entries = [...data.items].map((item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
-  if (entries.length === 1 && entries[0]!.isFile && entries[0]!.name.toLowerCase().endsWith('.zip')) {
-    await openZipFile(data.files[0]!);
-    return;
-  }
-  const files: Record<string, Uint8Array> = {};
-  try {
-    for (const entry of entries) await readEntry(entry, files);
-    // No entries (a DataTransfer made by a script): the flat file list is all there is.
-    if (entries.length === 0) {
-      if (data.files.length === 1 && data.files[0]!.name.toLowerCase().endsWith('.zip')) return await openZipFile(data.files[0]!);
-      for (const file of data.files) files[file.name] = new Uint8Array(await file.arrayBuffer());
-    }
-  } catch (e) {
-    useStore.getState().refuseShared(`it could not be read (${(e as Error).message})`, 'The dropped files');
-    return;
-  }
-  const count = Math.max(entries.length, data.files.length);
-  const name = entries.length === 1 ? entries[0]!.name : count === 1 ? data.files[0]!.name : `${count} dropped files`;
-  open(playgroundFromEntries(files), name);
-}
-
-/** Files dragged over the page show where to drop them; a drop opens them. */
+/** Files dragged over the page show where to drop them; a dropped .zip opens (other drops add files: AddFiles). */
 function useDropToOpen(): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
@@ -83,10 +45,10 @@ function useDropToOpen(): boolean {
       if (e.relatedTarget === null) setOver(false);
     };
     const onDrop = (e: DragEvent) => {
-      if (!hasFiles(e) || e.dataTransfer === null) return;
-      e.preventDefault();
       setOver(false);
-      void openDrop(e.dataTransfer);
+      if (!hasFiles(e) || e.dataTransfer === null || !isPlaygroundZipDrop(e.dataTransfer)) return;
+      e.preventDefault();
+      void openZipFile(e.dataTransfer.files[0]!);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('dragleave', onLeave);

@@ -204,3 +204,12 @@ export function fromDataTransfer(data: DataTransfer): Promise<Incoming[]> {
     return out;
   })();
 }
+
+/**
+ * A drop of exactly one `.zip` opens it as a whole playground (src/app/PlaygroundFiles.tsx); any
+ * other drop adds its files and folders to the current one (AddFiles). One rule, read by both.
+ */
+export function isPlaygroundZipDrop(data: DataTransfer): boolean {
+  const files = Array.from(data.files);
+  return files.length === 1 && files[0]!.name.toLowerCase().endsWith('.zip');
+}
