@@ -125,10 +125,11 @@ test('B3: 200 000 printed lines and one 50 MB line keep the page responsive; the
     `200 000 lines in ${floodMs} ms: ${frames.length} frames, median ${sorted[sorted.length >> 1]?.toFixed(1)} ms, ` +
       `p99 ${sorted[Math.floor(sorted.length * 0.99)]?.toFixed(1)} ms, longest ${worst.toFixed(1)} ms, ${over100} over 100 ms`,
   );
-  // The page renders only the rows on screen: frames stay short while 200 000 lines arrive. On two
-  // shared cores a busy machine can still delay a few frames (the OS, not the page), so the bound
-  // is on the share of frames over 100 ms and on the longest; the unvirtualised list took ~1 s.
-  expect(over100 / frames.length).toBeLessThan(0.03);
+  // The page renders only the rows on screen: frames stay short while 200 000 lines arrive (the
+  // unvirtualised list took ~1 s a frame). Alone, hardly a frame passes 100 ms; on two shared cores
+  // beside a parallel test a few do (the OS, not the page): the bounds hold there too.
+  expect(sorted[sorted.length >> 1]).toBeLessThan(34);
+  expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(100);
   expect(worst).toBeLessThan(500);
   // The log scrolls.
   await page.getByTestId('log').evaluate((el) => (el.scrollTop = 0));

@@ -129,13 +129,17 @@ export function LogPanel() {
   // The log renders after the rest of an update has been shown (React's deferred value): a run's
   // result appears first, and a flood's next batch can interrupt the render of the previous one.
   const runs = useDeferredValue(useStore((s) => s.runs));
-  const levels = useDeferredValue(useStore((s) => s.levels));
+  const checked = useStore((s) => s.levels);
+  const levels = useDeferredValue(checked);
   const toggleLevel = useStore((s) => s.toggleLevel);
   const clearLog = useStore((s) => s.clearLog);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const lastScrollTop = useRef(0);
+  const readerScrolledAt = useRef(-Infinity);
+  const noteReader = () => {
+    readerScrolledAt.current = performance.now();
+  };
   const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
 
   // The React Compiler is not used here: the virtualizer is read afresh on every render.
@@ -168,7 +172,7 @@ export function LogPanel() {
         <div className="filters" role="group" aria-label="Show levels">
           {LEVELS.map(({ level, label }) => (
             <label key={level} className={`filter level-${level}`}>
-              <input type="checkbox" checked={levels[level]} onChange={() => toggleLevel(level)} data-testid={`filter-${level}`} />
+              <input type="checkbox" checked={checked[level]} onChange={() => toggleLevel(level)} data-testid={`filter-${level}`} />
               <span className="entry-file">{label}</span>
             </label>
           ))}
@@ -192,13 +196,16 @@ export function LogPanel() {
         data-testid="log"
         data-runs={runs.length}
         ref={scroller}
+        onWheel={noteReader}
+        onTouchMove={noteReader}
+        onKeyDown={noteReader}
+        onPointerDown={noteReader}
         onScroll={(e) => {
-          // At the bottom: follow. Moved up: the reader scrolled up, stop following. Anything else
-          // (the list grew, or kept its view while a row above it was measured) changes nothing.
+          // At the bottom: follow. Elsewhere because the reader scrolled there: stop following.
+          // A scroll of the page's own (the list grew, a row above the view was measured) leaves it.
           const el = e.currentTarget;
           if (el.scrollHeight - el.scrollTop - el.clientHeight < 24) stick.current = true;
-          else if (el.scrollTop < lastScrollTop.current) stick.current = false;
-          lastScrollTop.current = el.scrollTop;
+          else if (performance.now() - readerScrolledAt.current < 1000) stick.current = false;
         }}
       >
         {runs.length === 0 && <p className="placeholder">Each run's log appears here.</p>}
