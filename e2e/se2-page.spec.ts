@@ -182,7 +182,7 @@ def run_e(payload, ident):
     token = sdk.request_get_field(HEADER, "x-token", ident).decode()
     user = sdk.request_get_field(PARAMS, "user", ident).decode()
     visits = sdk.request_get_field(STATE, "visits", ident).decode()
-    body = sdk.request_get_field(BODY, "", ident).decode()
+    body = sdk.request_get_field(META, "body", ident).decode()
     price = sdk.fetch_url(sdk.HttpMethod.GET, "${MOCK_URL}", b"", ident).decode()
     sdk.resp_set_header("X-Answer", "42", ident)
     sdk.request_set_field(STATE, "visits", str(int(visits) + 1), ident)
