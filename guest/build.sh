@@ -4,6 +4,7 @@
 #                       wasm32-wasi, pre-initialised by Wizer (Python started, warm imports done)
 #   python311-core.zip  the standard library modules start-up needs (guest/core_modules.txt)
 #   python311-rest.zip  every other stdlib module (.pyc, stored, sorted, fixed timestamps)
+#   python311-source.zip  the .py sources of both, for traceback lines (not on sys.path)
 #   manifest.json       versions, checksums and sizes of the above
 # The plain (not pre-initialised) module stays in the build folder as wrapper-plain.wasm.
 #
@@ -242,9 +243,12 @@ build_sqlite() {
       >/dev/null && make -s sqlite3.c >/dev/null)
   # SQLite 3.40's unix VFS needs locks, fchown, mmap and shared memory that WASI lacks: build
   # with SQLITE_OS_OTHER and our own small VFS (guest/deps/sqlite_wasi_vfs.c: plain file I/O,
-  # locks always granted), single-threaded, without extension loading, temp store in memory.
+  # SQLite's locks within the instance), single-threaded, without extension loading, temp store
+  # in memory. HAVE_USLEEP (as configure finds it natively): the busy handler then retries
+  # after 1, 2, 5, ... ms up to the connection's timeout; without it, it sleeps whole seconds
+  # and gives up at once when the timeout is under one (sqlite3.connect(timeout=0.3)).
   cp "$GUEST_DIR/deps/sqlite_wasi_vfs.c" "$d/"
-  compile_lib sqlite3 "$d" "-I$d -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 \
+  compile_lib sqlite3 "$d" "-I$d -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 -DHAVE_USLEEP=1 \
     -DSQLITE_OMIT_LOAD_EXTENSION=1 -DSQLITE_OMIT_WAL=1 -DSQLITE_MAX_MMAP_SIZE=0 \
     -DSQLITE_TEMP_STORE=3 -DSQLITE_ENABLE_MATH_FUNCTIONS=1" sqlite3.c sqlite_wasi_vfs.c
   cp "$d/sqlite3.h" "$SYSROOT/include/"
@@ -387,6 +391,9 @@ build_tzdata() {
 }
 # --- end stdlib patches and extra packages ---
 
+# ---- stdlib zips (make_stdlib_zip.py): the core and rest zips of .pyc, and the source zip that
+# tracebacks read lines from (fetched by a host only when first read; not on sys.path) ----
+STDLIB_ZIPS="python311-core.zip python311-rest.zip python311-source.zip"
 build_stdlib_zip() {
   local sysconfigdata
   sysconfigdata=$(ls "$PYDIR"/build/lib.*/_sysconfigdata_*.py)
@@ -397,6 +404,7 @@ build_stdlib_zip() {
     "$GUEST_DIR/tools/make_stdlib_zip.py" "$STDLIB_SRC/Lib" "$sysconfigdata" "$BUILD_DIR" \
     "$GUEST_DIR/core_modules.txt" "$BUILD_DIR/stdlib" "$GUEST_DIR/python" "$TZ_PKG"
 }
+# ---- end stdlib zips ----
 
 # --- the snapshot (Wizer) ---------------------------------------------------------------------
 # Runs wizer.initialize (C constructors, Python, warm imports; see guest/src/wasm_shim.c) and
@@ -437,7 +445,7 @@ write_manifest() {
     --builtins "$BUILD_DIR/builtin_modules.txt" --core-modules "$GUEST_DIR/core_modules.txt" \
     --wizer-version "$WIZER_VERSION" --preopens "$PREOPENS" --max-memory "$MAX_MEMORY" \
     --zic "$(zic --version)" --patches "$(cd "$GUEST_DIR" && ls patches/*.patch 2>/dev/null | tr '\n' ' ')" \
-    "$OUT_DIR/wrapper.wasm" "$OUT_DIR/python311-core.zip" "$OUT_DIR/python311-rest.zip"
+    "$OUT_DIR/wrapper.wasm" $(for z in $STDLIB_ZIPS; do echo "$OUT_DIR/$z"; done)
 }
 
 # --- main ---------------------------------------------------------------------------------
@@ -476,16 +484,15 @@ step_done
 # ---- end SE2 ABI ----
 step_start "wrapper.wasm"; build_wrapper; step_done
 step_start "stdlib patches + tzdata"; patch_stdlib; build_tzdata; step_done
-step_start "python311-core.zip + python311-rest.zip"; build_stdlib_zip; step_done
+step_start "stdlib zips ($STDLIB_ZIPS)"; build_stdlib_zip; step_done
 step_start "wrapper.wasm (Wizer snapshot)"; build_snapshot; step_done
 # The built-in module list comes from CPython's generated Modules/config.c (what the wrapper has).
 sed -n 's/^ *{"\([A-Za-z0-9_.]*\)", PyInit_.*/\1/p' "$PYDIR/Modules/config.c" | sort > "$BUILD_DIR/builtin_modules.txt"
 cp "$BUILD_DIR/wrapper/wrapper-plain.wasm" "$BUILD_DIR/"
 rm -f "$OUT_DIR/python311.zip"
-cp "$BUILD_DIR/wrapper/wrapper.wasm" "$BUILD_DIR/stdlib/python311-core.zip" \
-  "$BUILD_DIR/stdlib/python311-rest.zip" "$OUT_DIR/"
+cp "$BUILD_DIR/wrapper/wrapper.wasm" $(for z in $STDLIB_ZIPS; do echo "$BUILD_DIR/stdlib/$z"; done) "$OUT_DIR/"
 write_manifest
 say "artifacts in $OUT_DIR:"
-(cd "$OUT_DIR" && ls -l wrapper.wasm python311-core.zip python311-rest.zip manifest.json \
+(cd "$OUT_DIR" && ls -l wrapper.wasm $STDLIB_ZIPS manifest.json \
   | awk '{print "  " $5 "  " $9}')
 say "total build time $(( $(date +%s) - T_START )) s"

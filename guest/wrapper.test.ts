@@ -1,5 +1,5 @@
 // Tests of the committed guest (public/guest/wrapper.wasm, pre-initialised by Wizer, plus
-// python311-core.zip and python311-rest.zip) under Node's own node:wasi. The same contract is
+// python311-core.zip, python311-rest.zip and python311-source.zip) under Node's own node:wasi. The same contract is
 // tested on @bjorn3/browser_wasi_shim in src/host/. When guest/.build/wrapper-plain.wasm (the
 // module before Wizer, left by guest/build.sh) is present, it is tested too.
 // node:wasi on Node 20 misbehaves after many fresh instances in one process, so this file
@@ -30,11 +30,9 @@ const guestFile = (name: string) => new URL(`../public/guest/${name}`, import.me
 const articlePlugin = readFileSync(new URL('./plugin/plugin.py', import.meta.url), 'utf8');
 const plainFile = new URL('./.build/wrapper-plain.wasm', import.meta.url);
 const hasPlain = existsSync(plainFile);
-const ZIPS = ['python311-core.zip', 'python311-rest.zip'] as const;
+const ZIPS = ['python311-core.zip', 'python311-rest.zip', 'python311-source.zip'] as const;
 
-type Outcome =
-  | { kind: 'result'; ident: number; text: string }
-  | { kind: 'error'; ident: number; code: number; message: string };
+type Outcome = { kind: 'result'; ident: number; text: string } | { kind: 'error'; ident: number; code: number; message: string };
 
 interface Guest {
   /** Calls run_e with the payload (a string is sent as UTF-8) and returns what the module reported.
@@ -54,8 +52,8 @@ interface Guest {
 }
 
 interface StartOptions {
-  /** Which stdlib zips /lib holds. */
-  lib?: 'both' | 'core' | 'none';
+  /** Which stdlib zips /lib holds: all three (the default), the core zip alone, or none. */
+  lib?: 'all' | 'core' | 'none';
   module?: WebAssembly.Module;
   env?: Record<string, string>;
   /** Extra preopened folders with files (after /plugin, /lib, /tmp). */
@@ -85,7 +83,7 @@ function tempDir(): string {
  * files), /lib (the stdlib zips) and an empty /tmp; `_start` run. */
 function startGuest(
   pluginFiles: Record<string, string | Uint8Array>,
-  { lib = 'both', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
+  { lib = 'all', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
 ): Guest {
   const root = tempDir();
   const pluginDir = join(root, 'plugin');
@@ -95,7 +93,7 @@ function startGuest(
     mkdirSync(dirname(join(pluginDir, name)), { recursive: true });
     writeFileSync(join(pluginDir, name), content);
   }
-  const zips = lib === 'both' ? ZIPS : lib === 'core' ? ZIPS.slice(0, 1) : [];
+  const zips = lib === 'all' ? ZIPS : lib === 'core' ? ZIPS.slice(0, 1) : [];
   for (const zip of zips) writeFileSync(join(libDir, zip), readFileSync(guestFile(zip)));
   const preopens: Record<string, string> = { '/': root };
   for (const [guestPath, files] of Object.entries(extraDirs)) {
@@ -122,13 +120,18 @@ function startGuest(
   // eslint-disable-next-line prefer-const
   let memory: WebAssembly.Memory | undefined;
   let outcomes: Outcome[] = [];
-  const text = (ptr: number, len: number) =>
-    new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
+  const text = (ptr: number, len: number) => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
   // Every path the module opens or stats is recorded (fd:path).
   const paths: string[] = [];
-  const wasiImports = (wasi.getImportObject() as Record<string, unknown>).wasi_snapshot_preview1 as Record<string, (...args: number[]) => number>;
+  const wasiImports = (wasi.getImportObject() as Record<string, unknown>).wasi_snapshot_preview1 as Record<
+    string,
+    (...args: number[]) => number
+  >;
   const traced = { ...wasiImports };
-  for (const [fn, pathArg] of [['path_open', 2], ['path_filestat_get', 2]] as const) {
+  for (const [fn, pathArg] of [
+    ['path_open', 2],
+    ['path_filestat_get', 2],
+  ] as const) {
     const original = wasiImports[fn]!;
     traced[fn] = (...args: number[]) => {
       paths.push(`${args[0]}:${text(args[pathArg]!, args[pathArg + 1]!)}`);
@@ -198,18 +201,21 @@ void closeSync;
 
 describe('wrapper.wasm interface', () => {
   it('exports exactly the plugin ABI and imports only the env functions of se2.wit + WASI', () => {
-    const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
+    const exports = WebAssembly.Module.exports(module)
+      .map((e) => `${e.name}:${e.kind}`)
+      .sort();
     // Wizer drops wizer.initialize from the pre-initialised module.
-    expect(exports).toEqual([
-      '_start:function',
-      'allocate:function',
-      'deallocate:function',
-      'memory:memory',
-      'run_e:function',
-    ]);
+    expect(exports).toEqual(['_start:function', 'allocate:function', 'deallocate:function', 'memory:memory', 'run_e:function']);
     const imports = WebAssembly.Module.imports(module);
-    const env = imports.filter((i) => i.module === 'env').map((i) => `${i.name}:${i.kind}`).sort();
-    expect(env).toEqual(Object.keys(ENV_SIGNATURES).map((name) => `${name}:function`).sort());
+    const env = imports
+      .filter((i) => i.module === 'env')
+      .map((i) => `${i.name}:${i.kind}`)
+      .sort();
+    expect(env).toEqual(
+      Object.keys(ENV_SIGNATURES)
+        .map((name) => `${name}:function`)
+        .sort(),
+    );
     const others = imports.filter((i) => i.module !== 'env' && i.module !== 'wasi_snapshot_preview1');
     expect(others).toEqual([]);
   });
@@ -227,9 +233,7 @@ describe("the article's plugin", () => {
     const outcomes = guest.run(payload, 12345);
     const runMs = performance.now() - t0;
     console.info(`node:wasi: _start ${guest.startMs.toFixed(1)} ms, first run_e ${runMs.toFixed(2)} ms`);
-    expect(outcomes).toEqual([
-      { kind: 'result', ident: 12345, text: "tI can't etib it's nwo tail. I'm enod laughing." },
-    ]);
+    expect(outcomes).toEqual([{ kind: 'result', ident: 12345, text: "tI can't etib it's nwo tail. I'm enod laughing." }]);
     const out = guest.stdout();
     expect(out).toContain('\t\x1b[32m[wasm_shim.c]\x1b[0m | id=12345 | run_e received payload of 47 bytes at 0x');
     expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | id=12345 | Calling plugin.run_e ...\n');
@@ -363,7 +367,10 @@ def run_e(payload, ident):
       zlib: true,
       bz2: true,
       lzma: true,
-      sqlite3: [[1, 'a'], [3, 'c']],
+      sqlite3: [
+        [1, 'a'],
+        [3, 'c'],
+      ],
       sqlite_version: '3.40.1',
       sqlite_file: 4950,
       uuid4: true,
@@ -380,7 +387,21 @@ def run_e(payload, ident):
       statistics: 3,
       dataclasses: { x: 1, y: 2 },
       typing: 7,
-      builtins: ['_bz2', '_csv', '_datetime', '_decimal', '_json', '_lzma', '_md5', '_sha256', '_sqlite3', 'math', 'pyexpat', 'unicodedata', 'zlib'],
+      builtins: [
+        '_bz2',
+        '_csv',
+        '_datetime',
+        '_decimal',
+        '_json',
+        '_lzma',
+        '_md5',
+        '_sha256',
+        '_sqlite3',
+        'math',
+        'pyexpat',
+        'unicodedata',
+        'zlib',
+      ],
     });
   });
 });
@@ -528,6 +549,35 @@ describe('split standard library (core + rest zips)', () => {
     expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
   });
 
+  it('with every zip in /lib, start-up and the article plugin open neither the rest zip nor the sources', () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin });
+    expect(guest.run('abc def', 3)).toEqual([{ kind: 'result', ident: 3, text: 'cba fed' }]);
+    expect(guest.stderr()).toBe('');
+    expect(guest.paths.filter((p) => p.includes('rest') || p.includes('source'))).toEqual([]);
+  });
+
+  it('a traceback through the standard library opens the source zip, and shows its lines', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json, traceback
+
+def run_e(payload, ident):
+    try:
+        json.loads(payload)
+    except ValueError:
+        sdk.return_result(traceback.format_exc(), ident)
+`,
+    });
+    expect(guest.paths.filter((p) => p.includes('source'))).toEqual([]);
+    const [outcome] = guest.run('nope', 4);
+    expect(outcome).toMatchObject({ kind: 'result' });
+    const lines = outcome?.kind === 'result' ? outcome.text.split('\n') : [];
+    const at = lines.indexOf('  File "/lib/python311-core.zip/json/decoder.py", line 355, in raw_decode');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('    raise JSONDecodeError("Expecting value", s, err.value) from None');
+    expect(guest.paths.some((p) => p.endsWith('lib/python311-source.zip'))).toBe(true);
+  });
+
   it('a module from the rest zip is imported on demand (and only then is the rest zip opened)', () => {
     const guest = startGuest({
       'plugin.py': `
@@ -539,17 +589,13 @@ def run_e(payload, ident):
 `,
     });
     expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
-    expect(guest.run('x', 4)).toEqual([
-      { kind: 'result', ident: 4, text: '0.3 /lib/python311-rest.zip/decimal.pyc' },
-    ]);
+    expect(guest.run('x', 4)).toEqual([{ kind: 'result', ident: 4, text: '0.3 /lib/python311-rest.zip/decimal.pyc' }]);
     expect(guest.paths.some((p) => p.endsWith('python311-rest.zip'))).toBe(true);
   });
 
   it('without the rest zip, a rest module is a clean ModuleNotFoundError', () => {
     const guest = startGuest({ 'plugin.py': 'import sdk\ndef run_e(p, i):\n    import sqlite3\n' }, { lib: 'core' });
-    expect(guest.run('x', 5)).toEqual([
-      { kind: 'error', ident: 5, code: 1, message: "ModuleNotFoundError: No module named 'sqlite3'" },
-    ]);
+    expect(guest.run('x', 5)).toEqual([{ kind: 'error', ident: 5, code: 1, message: "ModuleNotFoundError: No module named 'sqlite3'" }]);
   });
 });
 
@@ -742,7 +788,10 @@ async def run_e(payload, ident):
       gathered: [0, 1, 2, 3],
       timed_out: true,
       elapsed_ok: true,
-      errors: ["OSError: [Errno 58] wasi has no network: cannot look up 'example.com'", 'OSError: [Errno 58] wasi does not support processes.'],
+      errors: [
+        "OSError: [Errno 58] wasi has no network: cannot look up 'example.com'",
+        'OSError: [Errno 58] wasi does not support processes.',
+      ],
     });
     expect(guest.stdout()).toContain('plugin.run_e is a coroutine: running it with asyncio.run');
   });

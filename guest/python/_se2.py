@@ -1,5 +1,7 @@
 """The wrapper's own Python helpers (guest/src/embed.c imports this module at start-up; it is
-in the snapshot): wheels at the top of the plugin folder on sys.path, and async run_e."""
+in the snapshot): wheels at the top of the plugin folder on sys.path, async run_e, and the
+standard library's source lines for tracebacks."""
+import linecache
 import os
 import sys
 
@@ -60,3 +62,55 @@ def run_coroutine(coroutine):
     import asyncio
 
     return asyncio.run(coroutine)
+
+
+# Source lines of the standard library. Its code objects name files inside the .pyc zips
+# ("/lib/python311-core.zip/json/decoder.py", make_stdlib_zip.py), which hold no .py, so
+# linecache (and with it traceback.extract_tb, format_exc, inspect.getsource) found no line where
+# native Python shows one. The sources are in python311-source.zip, by the same entry names. It
+# is opened only when linecache first misses a standard-library line, so start-up and plugins
+# that never format such a traceback never read it (a host can fetch it then, or never).
+STDLIB_ZIPS = ("/lib/python311-core.zip/", "/lib/python311-rest.zip/")
+SOURCE_ZIP = "/lib/python311-source.zip"
+_source_zip = None
+_linecache_updatecache = linecache.updatecache
+
+
+def stdlib_source_lines(filename):
+    """The lines of a standard-library module's source, by its code objects' file name; [] when
+    it is none or the source zip is missing."""
+    global _source_zip
+    if not filename.startswith(STDLIB_ZIPS):
+        return []
+    import io
+    import tokenize
+    import zipimport  # frozen, and imported already: it is the import system's zip path hook
+
+    try:
+        if _source_zip is None:
+            _source_zip = zipimport.zipimporter(SOURCE_ZIP)
+        data = _source_zip.get_data(filename.split("/", 3)[3])
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        text = data.decode(encoding)
+    except (ImportError, OSError, SyntaxError, UnicodeDecodeError):
+        return []
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return lines
+
+
+def _updatecache(filename, module_globals=None):
+    """linecache.updatecache, falling back to the source zip for the standard library."""
+    lines = _linecache_updatecache(filename, module_globals)
+    if lines:
+        return lines
+    lines = stdlib_source_lines(filename)
+    if lines:
+        # mtime None: checkcache() keeps the entry (the zips do not change under a running module).
+        linecache.cache[filename] = (sum(map(len, lines)), None, lines, filename)
+    return lines
+
+
+# linecache.getlines() calls the module global, so this reaches traceback, inspect and warnings.
+linecache.updatecache = _updatecache

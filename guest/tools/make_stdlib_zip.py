@@ -1,6 +1,10 @@
 """Builds the standard library as .pyc files for the wasm guest, in two zips:
 python311-core.zip (the modules named in CORE_LIST: what start-up and the warm imports load,
-and the whole of every package among them) and python311-rest.zip (everything else).
+and the whole of every package among them) and python311-rest.zip (everything else); and
+python311-source.zip, the .py source of every module of both, by the same entry names
+("json/decoder.py"). No importer reads the source zip: it is not on sys.path. It is there for
+tracebacks, whose source lines linecache reads from it (guest/python/_se2.py), so a host fetches
+it only when a traceback first goes through the standard library.
 
 Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR CORE_LIST OUT_DIR [EXTRA_ROOT...]
 EXTRA_ROOT: more package trees bundled the same way (our guest/python, the tzdata package);
@@ -34,6 +38,7 @@ EXCLUDED_FILES = {"turtle.py", "antigravity.py", "__hello__.py", "_pydecimal.py"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CORE_ZIP = "python311-core.zip"
 REST_ZIP = "python311-rest.zip"
+SOURCE_ZIP = "python311-source.zip"
 RUNTIME_DIR = "/lib"
 
 
@@ -116,7 +121,7 @@ def main() -> None:
     # module in the core zip goes there whole: otherwise encodings.ascii, importlib.metadata or
     # json.tool could not be imported at all.
     core_packages = {name.split("/")[0] for name in core if "/" in name}
-    zips = {CORE_ZIP: [], REST_ZIP: []}
+    zips = {CORE_ZIP: [], REST_ZIP: [], SOURCE_ZIP: []}
     for name in sorted(sources):
         pyc_name = name[:-3] + ".pyc"
         in_core = pyc_name in core or pyc_name.split("/")[0] in core_packages
@@ -124,6 +129,7 @@ def main() -> None:
         # co_filename as tracebacks show it at run time: /lib/python311-core.zip/re/__init__.py
         pyc = pyc_bytes(sources[name], f"{RUNTIME_DIR}/{zip_name}/{name}")
         zips[zip_name].append((pyc_name, pyc))
+        zips[SOURCE_ZIP].append((name, sources[name]))
     for name, data in data_files.items():
         in_core = name in core or name.split("/")[0] in core_packages
         zips[CORE_ZIP if in_core else REST_ZIP].append((name, data))
