@@ -54,29 +54,52 @@ export function startRunner(): void {
   watchFirstRun();
 }
 
+/** The id of the run this page asked for and has not seen end (the store may not show it yet). */
+let inProgress: number | null = null;
+
 /** Runs the current files, payload and id. A run asked for while loading waits for the guest. */
 export function runFromPage(): void {
   const s = store();
-  if (s.runningId !== null || s.guest.phase === 'failed') return;
+  if (inProgress !== null || s.runningId !== null || s.guest.phase === 'failed') return;
   // The boxes hold text the store refused (an id that is not a 32-bit integer): say so, run nothing.
   if (s.inputProblem !== null) {
     s.refuseRun(s.inputProblem);
     return;
   }
   const id = ++nextRunId;
-  // The request goes first: the Worker runs while the page renders "Running…".
+  inProgress = id;
+  const pressedAt = Date.now();
+  const ident = s.ident;
+  // The run record appears in the next frame, or with the run's first lines or its outcome if
+  // they come sooner: a rerun that takes a millisecond costs one render, not "Running…" and then
+  // the result.
+  let begun = false;
+  const begin = () => {
+    if (begun) return;
+    begun = true;
+    cancelAnimationFrame(frame);
+    store().beginRun(id, ident, pressedAt);
+  };
+  const frame = requestAnimationFrame(begin);
   const ended = client.run(
     // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
-    { files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
+    { files: s.files, payload: s.payload, ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
     {
       timeLimitSec: s.timeLimitSec,
       // A run's last lines arrive in the same message as its outcome; applied a microtask later,
       // they reach the store in the same microtask run as the outcome, and React renders both once.
-      onLog: (entries, dropped) => queueMicrotask(() => store().appendLog(id, entries, dropped)),
+      onLog: (entries, dropped) =>
+        queueMicrotask(() => {
+          begin();
+          store().appendLog(id, entries, dropped);
+        }),
     },
   );
-  s.beginRun(id, s.ident);
-  void ended.then((end) => store().finishRun(id, end.outcome, end.timings, end.response));
+  void ended.then((end) => {
+    begin();
+    inProgress = null;
+    store().finishRun(id, end.outcome, end.timings, end.response);
+  });
 }
 
 export const stopFromPage = (): void => client.stop();

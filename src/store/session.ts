@@ -65,7 +65,8 @@ export interface SessionSlice {
   refuseRun(reason: string): void;
   setGuest(guest: GuestState): void;
   setLoadTimings(timings: LoadTimings): void;
-  beginRun(id: number, ident: number): void;
+  /** `startedAt`: when Run was pressed (ms since the epoch), now by default. */
+  beginRun(id: number, ident: number, startedAt?: number): void;
   appendLog(id: number, entries: LogEntry[], dropped: number): void;
   finishRun(id: number, outcome: RunOutcome, timings: Timings, response?: RunResponse): void;
   toggleLevel(level: LogLevel): void;
@@ -108,14 +109,14 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   refuseRun: (runRefused) => set({ runRefused }),
   setGuest: (guest) => set({ guest }),
   setLoadTimings: (loadTimings) => set({ loadTimings }),
-  beginRun: (id, ident) =>
+  beginRun: (id, ident, startedAt = Date.now()) =>
     set((s) => ({
       runningId: id,
       runRefused: null,
       runCount: s.runCount + 1,
       runs: [
         ...keepRecent(s.runs),
-        { id, ordinal: s.runCount + 1, ident, startedAt: Date.now(), entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
+        { id, ordinal: s.runCount + 1, ident, startedAt, entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
       ],
     })),
   appendLog: (id, entries, dropped) => set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
