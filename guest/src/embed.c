@@ -4,7 +4,8 @@
  *
  * CPython must never end the process: PyErr_Print() would call exit() for SystemExit, and
  * Py_ExitStatusException() always exits, so neither is used. Exceptions are fetched, printed
- * with PyErr_Display() and released, and the instance stays usable for the next run.
+ * with traceback.print_exception() (PyErr_Display() as a fallback) and released, and the
+ * instance stays usable for the next run.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -173,13 +174,27 @@ static void exception_release(struct py_exception *exc)
     Py_CLEAR(exc->traceback);
 }
 
-/* The full traceback on sys.stderr, as Python prints it. */
+/* The full traceback on sys.stderr, as Python prints it. traceback.print_exception reads source
+ * lines through linecache, which finds the standard library's sources in python311-source.zip
+ * (_se2's fallback); PyErr_Display opens files by name, so frames inside the stdlib zips would show
+ * no line. PyErr_Display stays as the fallback if the module cannot print. */
 static void exception_print(const struct py_exception *exc)
 {
-    if (exc->type != NULL) {
-        PyErr_Display(exc->type, exc->value, exc->traceback);
-        PyErr_Clear();
+    if (exc->type == NULL) {
+        return;
     }
+    PyObject *printed = NULL;
+    PyObject *traceback = PyImport_ImportModule("traceback");
+    if (traceback != NULL && exc->value != NULL) {
+        printed = PyObject_CallMethod(traceback, "print_exception", "O", exc->value);
+    }
+    if (printed == NULL) {
+        PyErr_Clear();
+        PyErr_Display(exc->type, exc->value, exc->traceback);
+    }
+    Py_XDECREF(printed);
+    Py_XDECREF(traceback);
+    PyErr_Clear();
 }
 
 /* "module.QualName" as traceback shows it ("ValueError", "json.decoder.JSONDecodeError"). */
