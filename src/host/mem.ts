@@ -31,7 +31,7 @@ export function withGuestString<T>(
   const size = bytes.length + 1;
   trace?.add('host-wasm', 'call', 'allocate', [{ name: 'size', kind: 'int', value: size }]);
   const ptr = exports.allocate(size);
-  trace?.add('host-wasm', 'return', 'allocate', [{ name: 'result', kind: 'int', value: ptr }]);
+  trace?.add('host-wasm', 'return', 'allocate', [{ name: 'ptr', kind: 'int', value: ptr }]);
   if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
   log(`allocate(${size}) -> ${hex(ptr)}`);
   const view = new Uint8Array(exports.memory.buffer, ptr, size);

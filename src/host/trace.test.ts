@@ -69,7 +69,7 @@ describe('a traced run', () => {
     // allocate's answer is where the payload is; run_e and plugin.run_e see its bytes there.
     const size = utf8.encode(DEFAULT_PAYLOAD).length;
     expect(value(find(trace, 'host-wasm', 'call', 'allocate'), 'size')).toEqual({ name: 'size', kind: 'int', value: size + 1 });
-    const ptr = value(find(trace, 'host-wasm', 'return', 'allocate'), 'result');
+    const ptr = value(find(trace, 'host-wasm', 'return', 'allocate'), 'ptr');
     const payload = bytesOf(value(find(trace, 'host-wasm', 'call', 'run_e'), 'payload'));
     expect(ptr.kind === 'int' && ptr.value).toBe(payload.ptr);
     expect(payload.len).toBe(size);
