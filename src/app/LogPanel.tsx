@@ -10,6 +10,7 @@ import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import { AnsiText, stripAnsi } from './AnsiText.tsx';
 import { copyText } from './clipboard.ts';
 import { revealInEditor } from './markers.ts';
+import { linesOf } from './sequence.ts';
 import { frameOf } from './traceback.ts';
 
 const LEVELS: { level: LogLevel; label: string }[] = [
@@ -43,7 +44,13 @@ function FrameLink({ entry }: { entry: LogEntry }) {
   const frame = entry.level === 'python' && entry.file === '' ? frameOf(entry.text) : null;
   if (frame === null) return <AnsiText text={entry.text} />;
   return (
-    <button type="button" className="log-frame" data-testid="log-frame" title={`Open ${frame.path} at line ${frame.line}`} onClick={() => revealInEditor(frame)}>
+    <button
+      type="button"
+      className="log-frame"
+      data-testid="log-frame"
+      title={`Open ${frame.path} at line ${frame.line}`}
+      onClick={() => revealInEditor(frame)}
+    >
       <AnsiText text={entry.text} />
     </button>
   );
@@ -55,10 +62,11 @@ const droppedText = (count: number) =>
 const clock = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour12: false });
 
 // An entry row's content never changes under its key; a header shows its run's fields.
-const sameRow = (a: { row: Row }, b: { row: Row }) =>
-  a.row.key === b.row.key && a.row.last === b.row.last && (a.row.kind === 'entry' || a.row.run === b.row.run);
+const sameRow = (a: { row: Row; lit: boolean }, b: { row: Row; lit: boolean }) =>
+  a.lit === b.lit && a.row.key === b.row.key && a.row.last === b.row.last && (a.row.kind === 'entry' || a.row.run === b.row.run);
 
-const RowView = memo(function RowView({ row }: { row: Row }) {
+/** `lit`: the line belongs to the crossing the Sequence view points at. */
+const RowView = memo(function RowView({ row, lit }: { row: Row; lit: boolean }) {
   // Every row names its run, so tests and tools can find a run's rows among the rendered ones.
   const runAttrs = { 'data-run-id': row.run.id, 'data-last-run': row.last ? '' : undefined };
   switch (row.kind) {
@@ -82,7 +90,8 @@ const RowView = memo(function RowView({ row }: { row: Row }) {
           {...runAttrs}
           data-level={entry.level}
           data-stream={entry.stream}
-          className={`entry level-${entry.level}`}
+          data-trace-lit={lit ? '' : undefined}
+          className={`entry level-${entry.level}${lit ? ' trace-lit' : ''}`}
         >
           {entry.file !== '' && (
             <>
@@ -120,6 +129,14 @@ export function LogPanel() {
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
+  // The lines of the crossing pointed at (or picked) in the Sequence view, matched by the host's clock.
+  const hover = useStore((s) => s.traceHover);
+  const pick = useStore((s) => s.tracePick);
+  const point = hover ?? pick;
+  const lit = useMemo(() => {
+    const run = point === null ? undefined : runs.find((r) => r.id === point.runId);
+    return run?.trace === undefined || point === null ? new Set<LogEntry>() : linesOf(run.entries, run.trace, point.seq);
+  }, [runs, point]);
 
   // The React Compiler is not used here: the virtualizer is read afresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -178,7 +195,10 @@ export function LogPanel() {
           <div className="log-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
             {items.map((item) => (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
-                <RowView row={rows[item.index]!} />
+                <RowView
+                  row={rows[item.index]!}
+                  lit={rows[item.index]!.kind === 'entry' && lit.has((rows[item.index] as { entry: LogEntry }).entry)}
+                />
               </div>
             ))}
           </div>

@@ -68,10 +68,11 @@ export function runFromPage(): void {
   void client
     .run(
       // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
-      { files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
+      // Traced once the person has opened the Sequence view (issue 14).
+      { files: s.files, payload: s.payload, ident: s.ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB, trace: s.tracing },
       { timeLimitSec: s.timeLimitSec, onLog: (entries, dropped) => store().appendLog(id, entries, dropped) },
     )
-    .then((end) => store().finishRun(id, end.outcome, end.timings, end.response));
+    .then((end) => store().finishRun(id, end.outcome, end.timings, end));
 }
 
 export const stopFromPage = (): void => client.stop();
