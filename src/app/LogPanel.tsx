@@ -135,7 +135,7 @@ export function LogPanel() {
   const point = hover ?? pick;
   const lit = useMemo(() => {
     const run = point === null ? undefined : runs.find((r) => r.id === point.runId);
-    return run?.trace === undefined || point === null ? new Set<LogEntry>() : linesOf(run.entries, run.trace, point.seq);
+    return run?.trace === undefined || point === null ? new Set<LogEntry>() : linesOf(run.entries, run.dropped, run.trace, point.seq);
   }, [runs, point]);
 
   // The React Compiler is not used here: the virtualizer is read afresh on every render.

@@ -66,19 +66,20 @@ function sameBlock(shapes: string[], a: number, b: number, len: number): boolean
 }
 
 /**
- * The log lines written while a crossing was the latest one: from its time up to the next
- * crossing's. Both clocks are the host's (LogEntry.time, TraceEvent.time), so this needs no
- * parsing of the log's words.
+ * The log lines written while a crossing was the latest one: from its `logIndex` up to the next
+ * crossing's (the host counts the report's lines when it records an event, so this needs neither
+ * the log's words nor its clock, whose ticks are 0.1 ms in a page). `dropped` lines were left out
+ * before `entries[0]`.
  */
-export function linesOf(entries: LogEntry[], events: TraceEvent[], seq: number): Set<LogEntry> {
+export function linesOf(entries: LogEntry[], dropped: number, events: TraceEvent[], seq: number): Set<LogEntry> {
   const at = events.findIndex((e) => e.seq === seq);
   const lines = new Set<LogEntry>();
   if (at < 0) return lines;
-  const from = events[at]!.time;
-  const next = events[at + 1];
-  for (const entry of entries) {
-    if (entry.time >= from && (next === undefined ? true : entry.time < next.time)) lines.add(entry);
-  }
+  const from = events[at]!.logIndex - dropped;
+  const to = (events[at + 1]?.logIndex ?? Infinity) - dropped;
+  entries.forEach((entry, i) => {
+    if (i >= from && i < to) lines.add(entry);
+  });
   return lines;
 }
 

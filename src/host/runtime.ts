@@ -122,7 +122,11 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     clock,
   });
 
-  const recorder = new TraceRecorder(clock, () => exports?.memory ?? null);
+  const recorder = new TraceRecorder(
+    clock,
+    () => exports?.memory ?? null,
+    () => pendingLog.length,
+  );
   const env: Se2Env = {
     ...se2.env,
     return_result(ptr: number, len: number, ident: number): void {

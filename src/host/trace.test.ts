@@ -92,6 +92,12 @@ describe('a traced run', () => {
     expect(trace.filter((e) => e.direction === 'host-wasm').every((e) => (e.memory ?? 0) > 0)).toBe(true);
     expect(bytesOf(value(find(trace, 'host-wasm', 'call', 'deallocate'), 'ptr')).ptr).toBe(payload.ptr);
 
+    // Each event counts the log lines before it: Python's own lines fall inside plugin.run_e's call.
+    const call = find(trace, 'c-python', 'call', 'plugin.run_e')!;
+    const during = report.log.slice(call.logIndex, trace[call.seq]!.logIndex);
+    expect(during.some((e) => e.level === 'python' && e.file === 'plugin.py' && e.text.startsWith('Received payload'))).toBe(true);
+    expect(during.some((e) => e.level === 'host')).toBe(false);
+
     // A second run on the instance: no _start, the same flow.
     const again = host.run('ab cd', 1);
     expect(again.trace!.map(line)).toEqual(ARTICLE_SEQUENCE.slice(2));

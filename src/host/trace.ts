@@ -28,6 +28,8 @@ export class TraceRecorder {
   constructor(
     private readonly clock: () => number,
     private readonly memory: () => WebAssembly.Memory | null,
+    /** Lines in the report's log so far (TraceEvent.logIndex). */
+    private readonly logCount: () => number,
   ) {}
 
   add(direction: TraceDirection, phase: 'call' | 'return', name: string, values: TraceValue[], error?: string): void {
@@ -36,7 +38,7 @@ export class TraceRecorder {
       this.dropped++;
       return;
     }
-    const event: TraceEvent = { seq: this.events.length + 1, time: this.clock(), direction, phase, name, values };
+    const event: TraceEvent = { seq: this.events.length + 1, time: this.clock(), direction, phase, name, values, logIndex: this.logCount() };
     if (direction === 'host-wasm' || direction === 'wasm-host') {
       const memory = this.memory();
       if (memory !== null) event.memory = memory.buffer.byteLength;

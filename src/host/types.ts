@@ -71,6 +71,9 @@ export interface TraceEvent {
   values: TraceValue[];
   /** The module's memory in bytes at this moment (host-side events only). */
   memory?: number;
+  /** How many lines the report's log held when this crossing happened: the lines from here to the
+   * next event's `logIndex` were written while this crossing was the latest (the page lights them). */
+  logIndex: number;
   /** The call did not return: the module trapped or exited (the last event of a crashed run). */
   error?: string;
 }

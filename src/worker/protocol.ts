@@ -38,6 +38,7 @@ export const TraceEventSchema = v.object({
   values: v.array(TraceValueSchema),
   memory: v.optional(Finite),
   error: v.optional(v.string()),
+  logIndex: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
 });
 
 export const OutcomeSchema = v.variant('kind', [
