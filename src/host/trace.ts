@@ -38,7 +38,15 @@ export class TraceRecorder {
       this.dropped++;
       return;
     }
-    const event: TraceEvent = { seq: this.events.length + 1, time: this.clock(), direction, phase, name, values, logIndex: this.logCount() };
+    const event: TraceEvent = {
+      seq: this.events.length + 1,
+      time: this.clock(),
+      direction,
+      phase,
+      name,
+      values,
+      logIndex: this.logCount(),
+    };
     if (direction === 'host-wasm' || direction === 'wasm-host') {
       const memory = this.memory();
       if (memory !== null) event.memory = memory.buffer.byteLength;
