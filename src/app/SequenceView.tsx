@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { TraceEvent } from '../host/types.ts';
 import { arrowOf, valueText } from '../host/traceText.ts';
 import { useStore, type RunRecord } from '../store/index.ts';
-import { arrowLanes, foldRepeats, LANES, ms, type SequenceRow } from './sequence.ts';
+import { arrowLanes, callDurations, foldRepeats, LANES, ms, type SequenceRow } from './sequence.ts';
 
 /** The runs that carry a trace, newest last; the view shows the one picked (default: the newest). */
 export function useTracedRun(): { runs: RunRecord[]; run: RunRecord | null; pick: (id: number) => void } {
@@ -41,12 +41,16 @@ export function NoTrace({ run }: { run: RunRecord | null }) {
   );
 }
 
-function Arrow({ event, count, last, failed }: { event: TraceEvent; count?: number; last: boolean; failed: boolean }) {
+function Arrow({ event, count, took, last, failed }: { event: TraceEvent; count?: number; took?: number; last: boolean; failed: boolean }) {
   const { from, to } = arrowLanes(event);
   // Lane centres at 1/6, 3/6, 5/6 of the width: the arrow runs between two of them.
   const left = ((Math.min(from, to) * 2 + 1) / 6) * 100;
   const width = (Math.abs(to - from) / 3) * 100;
-  const label = event.phase === 'call' ? `${event.name}(${event.values.map((v) => v.name).join(', ')})` : event.name;
+  // A return says how long its call took: the time between the two arrows.
+  const label =
+    event.phase === 'call'
+      ? `${event.name}(${event.values.map((v) => v.name).join(', ')})`
+      : `${event.name}${took === undefined ? '' : ` · ${ms(took)}`}`;
   return (
     <div className="seq-lanes">
       <div
@@ -72,6 +76,7 @@ export function SequenceView({ onShowMemory }: { onShowMemory?: () => void }) {
   const [open, setOpen] = useState<Set<number>>(new Set());
   const events = useMemo(() => run?.trace ?? [], [run]);
   const rows = useMemo(() => foldRepeats(events), [events]);
+  const durations = useMemo(() => callDurations(events), [events]);
   const outcome = run?.outcome ?? null;
   const failed = outcome !== null && outcome.kind !== 'result';
   const first = events[0]?.time ?? 0;
@@ -112,7 +117,13 @@ export function SequenceView({ onShowMemory }: { onShowMemory?: () => void }) {
         <span className="seq-time" title={`${ms(e.time - first)} after the first crossing`}>
           {previous === undefined ? '0' : `+${ms(e.time - previous.time)}`}
         </span>
-        <Arrow event={e} last={e === events.at(-1)} failed={failed} {...(count !== undefined && { count })} />
+        <Arrow
+          event={e}
+          last={e === events.at(-1)}
+          failed={failed}
+          {...(count !== undefined && { count })}
+          {...(durations.has(e.seq) && { took: durations.get(e.seq)! })}
+        />
       </li>
     );
   };
@@ -184,6 +195,7 @@ export function SequenceView({ onShowMemory }: { onShowMemory?: () => void }) {
                     <li key={v.name}>{valueText(v, 60)}</li>
                   ))}
                 </ul>
+                {durations.has(shown.seq) && <div className="muted">returned {ms(durations.get(shown.seq)!)} after its call</div>}
                 {shown.memory !== undefined && <div className="muted">memory: {shown.memory.toLocaleString('en')} bytes</div>}
                 {shown.error !== undefined && <div className="seq-error">{shown.error}</div>}
                 {onShowMemory !== undefined && shown.values.some((v) => v.kind === 'bytes') && (

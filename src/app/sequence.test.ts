@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, TraceEvent } from '../host/types.ts';
-import { arrowLanes, foldRepeats, hexRows, linesOf, memorySummary } from './sequence.ts';
+import { arrowLanes, callDurations, foldRepeats, hexRows, linesOf, memorySummary } from './sequence.ts';
 
 let seq = 0;
 const ev = (direction: TraceEvent['direction'], phase: TraceEvent['phase'], name: string, extra: Partial<TraceEvent> = {}): TraceEvent => ({
@@ -41,6 +41,17 @@ describe('the Sequence view', () => {
     expect(rows[1]!.kind === 'repeat' && rows[1]!.events).toHaveLength(1000);
     // Twice is not folded: the article's run stays one arrow per crossing.
     expect(foldRepeats([...logMsg(), ...logMsg()]).every((r) => r.kind === 'event')).toBe(true);
+  });
+
+  it('times each return from its own call, through nested crossings', () => {
+    const outer = ev('host-wasm', 'call', 'run_e', { time: 10 });
+    const inner = ev('c-python', 'call', 'plugin.run_e', { time: 11 });
+    const innerBack = ev('c-python', 'return', 'plugin.run_e', { time: 14.5 });
+    const outerBack = ev('host-wasm', 'return', 'run_e', { time: 15 });
+    const took = callDurations([outer, inner, innerBack, outerBack]);
+    expect(took.get(innerBack.seq)).toBe(3.5);
+    expect(took.get(outerBack.seq)).toBe(5);
+    expect(took.has(outer.seq)).toBe(false);
   });
 
   it('lights the lines written between a crossing and the next, counting dropped lines', () => {

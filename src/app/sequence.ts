@@ -83,6 +83,25 @@ export function linesOf(entries: LogEntry[], dropped: number, events: TraceEvent
   return lines;
 }
 
+/**
+ * For each return, how long after its call it came (ms), keyed by the return's seq. Crossings nest
+ * (a call returns before its caller does), so the open calls are a stack.
+ */
+export function callDurations(events: TraceEvent[]): Map<number, number> {
+  const open: TraceEvent[] = [];
+  const took = new Map<number, number>();
+  for (const e of events) {
+    if (e.phase === 'call') open.push(e);
+    else {
+      const at = open.findLastIndex((c) => c.name === e.name && c.direction === e.direction);
+      if (at < 0) continue;
+      took.set(e.seq, e.time - open[at]!.time);
+      open.length = at;
+    }
+  }
+  return took;
+}
+
 /** Milliseconds as the view writes them: 0.012 ms, 1.40 ms, 153 ms. */
 export function ms(value: number): string {
   if (value < 1) return `${value.toFixed(3)} ms`;
