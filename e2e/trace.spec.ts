@@ -74,6 +74,7 @@ test('a failed run shows its last crossing and the error; the message bytes are 
   await page.getByTestId('payload').fill('boom');
   await run(page, 'error');
   await expect(page.getByTestId('seq-error')).toContainText('Ended with error 1: ValueError: no boom');
+  await expect(page.getByTestId('seq-error')).toContainText(/at #\d+ wasm → host call return_error/);
   const raised = page.locator('[data-testid=seq-arrow][data-name="plugin.run_e"][data-phase=return]');
   await raised.hover();
   await expect(page.getByTestId('seq-detail')).toContainText('raised=0x');

@@ -80,6 +80,10 @@ export function SequenceView({ onShowMemory }: { onShowMemory?: () => void }) {
   const outcome = run?.outcome ?? null;
   const failed = outcome !== null && outcome.kind !== 'result';
   const first = events[0]?.time ?? 0;
+  // Where a failed run failed: the return_error call that carried its error, else the last crossing
+  // (a crash: the export that never returned).
+  const where =
+    outcome?.kind === 'error' ? (events.findLast((e) => e.name === 'return_error' && e.phase === 'call') ?? events.at(-1)) : events.at(-1);
 
   const point = (e: TraceEvent | null) => {
     setHovered(e);
@@ -178,7 +182,7 @@ export function SequenceView({ onShowMemory }: { onShowMemory?: () => void }) {
                   : outcome.kind === 'none'
                     ? 'Ended with no result'
                     : `Ended: ${outcome.kind}`}
-              {events.length > 0 && ` — last crossing #${events.at(-1)!.seq} ${events.at(-1)!.name}`}
+              {where !== undefined && ` — at #${where.seq} ${arrowOf(where)} ${where.phase} ${where.name}`}
             </p>
           )}
           <div className="seq-detail" data-testid="seq-detail" aria-live="polite">
