@@ -153,6 +153,18 @@ export function LogPanel() {
     if (stick.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
   }, [rows, virtualizer]);
 
+  // A crossing picked in the Sequence view brings its first line into view (the log stops following
+  // new lines then, as when the reader scrolls up).
+  useLayoutEffect(() => {
+    if (pick === null) return;
+    const first = rows.findIndex((r) => r.kind === 'entry' && lit.has(r.entry));
+    if (first < 0) return;
+    stick.current = false;
+    virtualizer.scrollToIndex(first, { align: 'center' });
+    // Only a new pick scrolls: rows and lit change with every run and every hover.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pick]);
+
   const items = virtualizer.getVirtualItems();
   return (
     <section className="panel log-panel" aria-label="Log">
