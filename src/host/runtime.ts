@@ -29,7 +29,8 @@ export interface InstanceOptions {
 
 export interface RunOptions {
   /** Trace this run (default: the instance's `trace`). On an instance made without `trace`,
-   * only the host's own crossings are recorded: the wrapper has no descriptor to write to. */
+   * only the exports the host calls are recorded: its imports are not wrapped and the wrapper has
+   * no descriptor to write to. */
   trace?: boolean;
 }
 
