@@ -23,6 +23,9 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --quota-mib N         MiB the plugin may write to /plugin and /tmp together (default: ${DEFAULT_QUOTA_BYTES / 1024 / 1024})
   --json                print one JSON object instead of the log (with --request or --fetch
                         it also holds "response": {"headers"} and "state")
+  --trace               after the run, print every crossing of the boundary, numbered: host ->
+                        wasm exports, wasm -> host imports, C -> Python, Python -> sdk, with
+                        arguments, returns and the bytes at each pointer (with --json: "trace")
   --no-color            no ANSI colours
   -h, --help            this text
 
@@ -41,6 +44,8 @@ export interface Options {
   timeoutMs: number;
   quotaBytes: number;
   json: boolean;
+  /** --trace: record and print the run's crossings. */
+  trace: boolean;
   color: boolean;
 }
 
@@ -64,6 +69,7 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
         timeout: { type: 'string' },
         'quota-mib': { type: 'string' },
         json: { type: 'boolean', default: false },
+        trace: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -100,6 +106,7 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
       timeoutMs: timeout * 1000,
       quotaBytes: Math.floor(quotaMib * 1024 * 1024),
       json: values.json,
+      trace: values.trace,
       // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
       color: !values['no-color'] && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
     },

@@ -1,7 +1,7 @@
 // Runs one plugin in a worker thread, so that the CLI's main thread can end it on a time limit.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHost, type PluginFiles, type RunContext, type StdlibFiles } from '../src/host/index.ts';
-import { runResponseOf } from '../src/worker/protocol.ts';
+import { runResponseOf, runTraceOf } from '../src/worker/protocol.ts';
 import type { FromWorker } from './protocol.ts';
 
 export interface RunJob {
@@ -14,6 +14,8 @@ export interface RunJob {
   /** The SE2 request and fetch mocks (--request, --fetch). */
   context?: RunContext;
   quotaBytes: number;
+  /** --trace: record the run's crossings. */
+  trace?: boolean;
 }
 
 const job = workerData as RunJob;
@@ -23,7 +25,8 @@ const host = await createHost({
   stdlib: job.stdlib,
   files: job.files,
   quotaBytes: job.quotaBytes,
+  trace: job.trace === true,
   onLog: (entry) => post({ type: 'log', entry }),
 });
 const report = host.run(job.payload, job.ident, job.context);
-post({ type: 'done', outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });
+post({ type: 'done', outcome: report.outcome, timings: report.timings, ...runResponseOf(report), ...runTraceOf(report) });

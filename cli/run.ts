@@ -1,13 +1,13 @@
 // One run of a plugin in a worker thread of its own (a fresh instance), ended on a time limit:
 // the run path that `se2` and `se2 test` share.
 import { Worker } from 'node:worker_threads';
-import type { LogEntry, Outcome, Timings } from '../src/host/index.ts';
+import type { LogEntry, Outcome, Timings, TraceEvent } from '../src/host/index.ts';
 import { parse, type RunResponseWire } from '../src/worker/protocol.ts';
 import { FromWorkerSchema } from './protocol.ts';
 import type { RunJob } from './run-worker.ts';
 
 export type Ending =
-  | { kind: 'outcome'; outcome: Outcome; timings: Timings; response?: RunResponseWire }
+  | { kind: 'outcome'; outcome: Outcome; timings: Timings; response?: RunResponseWire; trace?: TraceEvent[]; traceDropped?: number }
   | { kind: 'timeout' }
   | { kind: 'failed'; message: string };
 
@@ -29,8 +29,15 @@ export function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEn
       if (!parsed.ok) finish({ kind: 'failed', message: `the runner sent a malformed message (${parsed.problem})` });
       else if (parsed.value.type === 'log') onLog(parsed.value.entry);
       else {
-        const { outcome, timings, response } = parsed.value;
-        finish({ kind: 'outcome', outcome, timings, ...(response !== undefined && { response }) });
+        const { outcome, timings, response, trace, traceDropped } = parsed.value;
+        finish({
+          kind: 'outcome',
+          outcome,
+          timings,
+          ...(response !== undefined && { response }),
+          ...(trace !== undefined && { trace }),
+          ...(traceDropped !== undefined && { traceDropped }),
+        });
       }
     });
     worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));

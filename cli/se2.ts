@@ -1,6 +1,7 @@
 // se2: the command-line runner. Runs a plugin folder inside the wrapper module with the same host
 // code as the page (src/host), prints the three-level log and the outcome.
-import { formatEntry, type LogEntry } from '../src/host/index.ts';
+import { formatEntry, type LogEntry, type TraceEvent } from '../src/host/index.ts';
+import { formatTrace } from '../src/host/traceText.ts';
 import { readGuest } from './guest.ts';
 import { readRunContext } from './context.ts';
 import { InputError, readText } from './inputs.ts';
@@ -17,7 +18,16 @@ async function loadJob(options: Options): Promise<RunJob> {
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
     readRunContext(options.requestFile, options.fetchFile),
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident, quotaBytes: options.quotaBytes, ...(context !== null && { context }) };
+  return {
+    files,
+    wrapper,
+    stdlib,
+    payload,
+    ident: options.ident,
+    quotaBytes: options.quotaBytes,
+    ...(context !== null && { context }),
+    ...(options.trace && { trace: true }),
+  };
 }
 
 /** The outcome as `[exit status, line]`. */
@@ -35,6 +45,16 @@ function verdict(ending: Ending, timeoutMs: number): [number, string] {
     case 'crash':
       return [2, `crash: ${o.message}`];
   }
+}
+
+/** A trace event for JSON: the copied bytes as base64 (exact, and one string). */
+function traceJson(e: TraceEvent) {
+  return {
+    ...e,
+    values: e.values.map((v) =>
+      v.kind === 'int' ? v : { name: v.name, kind: v.kind, ptr: v.ptr, len: v.len, base64: Buffer.from(v.bytes).toString('base64') },
+    ),
+  };
 }
 
 async function main(): Promise<number> {
@@ -82,12 +102,26 @@ async function main(): Promise<number> {
         response: { headers: (ending.kind === 'outcome' && ending.response?.headers) || {} },
         state: (ending.kind === 'outcome' && ending.response?.state) || job.context.request?.state || {},
       }),
+      // Only with --trace, so the object without it stays byte for byte what it was.
+      ...(options.trace && {
+        trace: ending.kind === 'outcome' ? (ending.trace ?? []).map(traceJson) : [],
+        ...(ending.kind === 'outcome' && ending.traceDropped !== undefined && { traceDropped: ending.traceDropped }),
+      }),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     process.stdout.write(`\n${line}\n`);
     if (job.context !== undefined && ending.kind === 'outcome') {
-      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}\nstate: ${JSON.stringify(ending.response?.state ?? {})}\n`);
+      process.stdout.write(
+        `response headers: ${JSON.stringify(ending.response?.headers ?? {})}\nstate: ${JSON.stringify(ending.response?.state ?? {})}\n`,
+      );
+    }
+    if (options.trace) {
+      const events = ending.kind === 'outcome' ? (ending.trace ?? []) : [];
+      const dropped = ending.kind === 'outcome' ? (ending.traceDropped ?? 0) : 0;
+      // A time-out or a failed runner leaves no report, so no trace: say so rather than print nothing.
+      const lines = ending.kind === 'outcome' ? formatTrace(events, dropped) : [`(no trace: ${line})`];
+      process.stdout.write(`\ntrace (${events.length} crossings):\n${lines.join('\n')}\n`);
     }
   }
   if (status !== 0) process.stderr.write(`se2: ${line}\n`);

@@ -12,6 +12,7 @@ import { WASI } from 'node:wasi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_SIGNATURES } from '../src/host/abi.generated.ts';
 import { createSe2Host } from '../src/host/se2.ts';
+import { TraceFd, TraceRecorder } from '../src/host/trace.ts';
 import type { LogEntry, RunContext, Se2Response } from '../src/host/types.ts';
 import {
   ERRORS_EXPECTED,
@@ -58,6 +59,9 @@ interface StartOptions {
   env?: Record<string, string>;
   /** Extra preopened folders with files (after /plugin, /lib, /tmp). */
   extraDirs?: Record<string, Record<string, string>>;
+  /** Answer fd 4 as the host's trace channel (a character device) and hand what the wrapper
+   * writes to it here (guest/README.md, "The trace (fd 4)"). */
+  traceChannel?: (bytes: Uint8Array) => void;
 }
 
 let module: WebAssembly.Module;
@@ -83,7 +87,7 @@ function tempDir(): string {
  * files), /lib (the stdlib zips) and an empty /tmp; `_start` run. */
 function startGuest(
   pluginFiles: Record<string, string | Uint8Array>,
-  { lib = 'all', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
+  { lib = 'all', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {}, traceChannel }: StartOptions = {},
 ): Guest {
   const root = tempDir();
   const pluginDir = join(root, 'plugin');
@@ -136,6 +140,30 @@ function startGuest(
     traced[fn] = (...args: number[]) => {
       paths.push(`${args[0]}:${text(args[pathArg]!, args[pathArg + 1]!)}`);
       return original(...args);
+    };
+  }
+  if (traceChannel !== undefined) {
+    // fd 4 as a write-only character device, in front of node:wasi (which has no such thing).
+    const TRACE_FD = 4;
+    traced.fd_fdstat_get = (fd: number, out: number) => {
+      if (fd !== TRACE_FD) return wasiImports.fd_fdstat_get!(fd, out);
+      const view = new DataView(memory!.buffer);
+      for (let i = 0; i < 24; i++) view.setUint8(out + i, 0);
+      view.setUint8(out, 2); // __WASI_FILETYPE_CHARACTER_DEVICE
+      return 0;
+    };
+    traced.fd_write = (fd: number, iovs: number, count: number, written: number) => {
+      if (fd !== TRACE_FD) return wasiImports.fd_write!(fd, iovs, count, written);
+      const view = new DataView(memory!.buffer);
+      let total = 0;
+      for (let i = 0; i < count; i++) {
+        const ptr = view.getUint32(iovs + i * 8, true);
+        const len = view.getUint32(iovs + i * 8 + 4, true);
+        traceChannel(new Uint8Array(memory!.buffer, ptr, len).slice());
+        total += len;
+      }
+      view.setUint32(written, total, true);
+      return 0;
     };
   }
   // The env imports beyond the outcome are src/host/se2.ts's, the same code the page and CLI run.
@@ -794,5 +822,44 @@ async def run_e(payload, ident):
       ],
     });
     expect(guest.stdout()).toContain('plugin.run_e is a coroutine: running it with asyncio.run');
+  });
+});
+
+describe('the trace channel (fd 4) under node:wasi', () => {
+  it("writes the wrapper's crossings there, with the bytes at their pointers, and leaves stdout as it was", () => {
+    const recorder = new TraceRecorder(
+      () => 0,
+      () => null,
+      () => 0,
+    );
+    const channel = new TraceFd(recorder);
+    const traced = startGuest({ 'plugin.py': articlePlugin }, { traceChannel: (bytes) => channel.fd_write(bytes) });
+    const plain = startGuest({ 'plugin.py': articlePlugin });
+    recorder.enabled = true;
+    const payload = "It can't bite it's own tail. I'm done laughing.";
+    const result = "tI can't etib it's nwo tail. I'm enod laughing.";
+    expect(traced.run(payload, 12345)).toEqual(plain.run(payload, 12345));
+    expect(traced.stdout()).toBe(plain.stdout());
+    const { trace } = recorder.take();
+    expect(trace.map((e) => `${e.direction} ${e.phase} ${e.name}`)).toEqual([
+      'c-python call plugin.run_e',
+      'python-sdk call sdk.return_result',
+      'python-sdk return sdk.return_result',
+      'c-python return plugin.run_e',
+    ]);
+    const bytesOf = (i: number, name: string) => {
+      const v = trace[i]!.values.find((x) => x.name === name);
+      if (v?.kind !== 'bytes') throw new Error(`no bytes ${name}`);
+      return new TextDecoder().decode(v.bytes);
+    };
+    expect(bytesOf(0, 'payload')).toBe(payload);
+    expect(trace[0]!.values.find((v) => v.name === 'ident')).toEqual({ name: 'ident', kind: 'int', value: 12345 });
+    expect(bytesOf(1, 'result')).toBe(result);
+  });
+
+  it('takes no folder at fd 4 for the channel (a foreign host preopened one): the run works as before', () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin }, { extraDirs: { '/data': { 'keep.txt': 'untouched' } } });
+    expect(guest.run('ab cd', 1)).toEqual([{ kind: 'result', ident: 1, text: 'ba dc' }]);
+    expect(guest.stderr()).toBe('');
   });
 });

@@ -25,6 +25,7 @@
 #include "errors.h"
 #include "log.h"
 #include "sdk_module.h"
+#include "trace.h"
 #include "wasm_shim.h"
 
 #define PLUGIN_MODULE "plugin"
@@ -719,6 +720,18 @@ static PyObject *decode_payload(const char *payload, size_t len, int32_t ident)
     return NULL;
 }
 
+/* The return of plugin.run_e by an exception: its type's name (the message follows in
+ * return_error). Reads the pending exception without clearing it. */
+static void trace_raised(void)
+{
+    if (!trace_enabled) {
+        return;
+    }
+    PyObject *type = PyErr_Occurred(); /* borrowed */
+    const char *name = type != NULL ? ((PyTypeObject *)type)->tp_name : "?";
+    TRACE(TRACE_RETURN, TRACE_C_PYTHON, "plugin.run_e", TRACE_BYTES("raised", name, strlen(name)));
+}
+
 void embed_run(const char *payload, size_t len, int32_t ident)
 {
     if (python_state != PY_READY) {
@@ -747,6 +760,8 @@ void embed_run(const char *payload, size_t len, int32_t ident)
     }
 
     LOG_RUN(ident, "Calling plugin.run_e ...");
+    TRACE(TRACE_CALL, TRACE_C_PYTHON, "plugin.run_e", TRACE_BYTES("payload", payload, len),
+          TRACE_INT("ident", ident));
     PyObject *ret = PyObject_CallFunctionObjArgs(run, text, ident_obj, NULL);
     Py_DECREF(ident_obj);
     Py_DECREF(text);
@@ -762,10 +777,12 @@ void embed_run(const char *payload, size_t len, int32_t ident)
         ret = done;
     }
     if (ret == NULL) {
+        trace_raised();
         report_run_exception(ident);
         return;
     }
     Py_DECREF(ret);
     flush_python_streams();
+    TRACE_NONE(TRACE_RETURN, TRACE_C_PYTHON, "plugin.run_e");
     LOG_RUN(ident, "plugin.run_e returned");
 }

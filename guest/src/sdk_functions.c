@@ -5,9 +5,11 @@
 #include <stdint.h>
 
 #include "se2_env.h"
+#include "trace.h"
 
 /* Calls the import declared in se2_env.h with the arguments' UTF-8 or bytes; a function
- * whose answer is an ffi-size collects it with get_ffi_result (sdk_take_ffi_result). */
+ * whose answer is an ffi-size collects it with get_ffi_result (sdk_take_ffi_result).
+ * When the host traces, each call and its return are a record (trace.h). */
 
 static PyObject *sdk_return_result(PyObject *self, PyObject *args, PyObject *kwargs)
 {
@@ -24,8 +26,11 @@ static PyObject *sdk_return_result(PyObject *self, PyObject *args, PyObject *kwa
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.return_result called with %zd bytes", result_len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.return_result", TRACE_BYTES("result", result_ptr, result_len),
+          TRACE_INT("ident", ident));
     se2_env_return_result(result_ptr, (int32_t)result_len, (int32_t)ident);
     ret = Py_NewRef(Py_None);
+    sdk_trace_return("sdk.return_result", ret);
 done:
     return ret;
 }
@@ -46,8 +51,12 @@ static PyObject *sdk_return_error(PyObject *self, PyObject *args, PyObject *kwar
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.return_error called with code %d and %zd bytes", code, message_len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.return_error", TRACE_INT("code", code),
+          TRACE_BYTES("message", message_ptr, message_len),
+          TRACE_INT("ident", ident));
     se2_env_return_error((int32_t)code, message_ptr, (int32_t)message_len, (int32_t)ident);
     ret = Py_NewRef(Py_None);
+    sdk_trace_return("sdk.return_error", ret);
 done:
     return ret;
 }
@@ -79,7 +88,11 @@ static PyObject *sdk_add_ffi_var(PyObject *self, PyObject *args, PyObject *kwarg
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.add_ffi_var called with name %zd bytes and value %zd bytes", name_len, value_len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.add_ffi_var", TRACE_BYTES("name", name_ptr, name_len),
+          TRACE_BYTES("value", value_ptr, value_len),
+          TRACE_INT("ident", ident));
     ret = PyLong_FromLong((long)se2_env_add_ffi_var(name_ptr, (int32_t)name_len, value_ptr, (int32_t)value_len, (int32_t)ident));
+    sdk_trace_return("sdk.add_ffi_var", ret);
 done:
     return ret;
 }
@@ -107,7 +120,12 @@ static PyObject *sdk_fetch_url(PyObject *self, PyObject *args, PyObject *kwargs)
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.fetch_url called with method %d, url %zd bytes and body %zd bytes", method, url_len, body.len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.fetch_url", TRACE_INT("method", method),
+          TRACE_BYTES("url", url_ptr, url_len),
+          TRACE_BYTES("body", body.buf, body.len),
+          TRACE_INT("ident", ident));
     ret = sdk_take_ffi_result(se2_env_fetch_url((int32_t)method, url_ptr, (int32_t)url_len, body.buf, (int32_t)body.len, (int32_t)ident), (int32_t)ident);
+    sdk_trace_return("sdk.fetch_url", ret);
 done:
     PyBuffer_Release(&body);
     return ret;
@@ -132,8 +150,12 @@ static PyObject *sdk_log_msg(PyObject *self, PyObject *args, PyObject *kwargs)
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.log_msg called with %zd bytes and level %d", message_len, level);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.log_msg", TRACE_BYTES("message", message_ptr, message_len),
+          TRACE_INT("level", level),
+          TRACE_INT("ident", ident));
     se2_env_log_msg(message_ptr, (int32_t)message_len, (int32_t)level, (int32_t)ident);
     ret = Py_NewRef(Py_None);
+    sdk_trace_return("sdk.log_msg", ret);
 done:
     return ret;
 }
@@ -157,7 +179,11 @@ static PyObject *sdk_request_get_field(PyObject *self, PyObject *args, PyObject 
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.request_get_field called with field_type %d and %zd bytes", field_type, key_len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.request_get_field", TRACE_INT("field_type", field_type),
+          TRACE_BYTES("key", key_ptr, key_len),
+          TRACE_INT("ident", ident));
     ret = sdk_take_ffi_result(se2_env_request_get_field((int32_t)field_type, key_ptr, (int32_t)key_len, (int32_t)ident), (int32_t)ident);
+    sdk_trace_return("sdk.request_get_field", ret);
 done:
     return ret;
 }
@@ -185,7 +211,12 @@ static PyObject *sdk_request_set_field(PyObject *self, PyObject *args, PyObject 
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.request_set_field called with field_type %d, key %zd bytes and value %zd bytes", field_type, key_len, value.len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.request_set_field", TRACE_INT("field_type", field_type),
+          TRACE_BYTES("key", key_ptr, key_len),
+          TRACE_BYTES("value", value.buf, value.len),
+          TRACE_INT("ident", ident));
     ret = sdk_take_ffi_result(se2_env_request_set_field((int32_t)field_type, key_ptr, (int32_t)key_len, value.buf, (int32_t)value.len, (int32_t)ident), (int32_t)ident);
+    sdk_trace_return("sdk.request_set_field", ret);
 done:
     PyBuffer_Release(&value);
     return ret;
@@ -218,8 +249,12 @@ static PyObject *sdk_resp_set_header(PyObject *self, PyObject *args, PyObject *k
         goto done;
     }
     SDK_LOG_RUN(ident, "sdk.resp_set_header called with key %zd bytes and value %zd bytes", key_len, value_len);
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.resp_set_header", TRACE_BYTES("key", key_ptr, key_len),
+          TRACE_BYTES("value", value_ptr, value_len),
+          TRACE_INT("ident", ident));
     se2_env_resp_set_header(key_ptr, (int32_t)key_len, value_ptr, (int32_t)value_len, (int32_t)ident);
     ret = Py_NewRef(Py_None);
+    sdk_trace_return("sdk.resp_set_header", ret);
 done:
     return ret;
 }

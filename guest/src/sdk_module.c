@@ -1,7 +1,10 @@
 #define PY_SSIZE_T_CLEAN
 #include "sdk_module.h"
 
+#include <string.h>
+
 #include "se2_env.h"
+#include "trace.h"
 
 /* The module's exception and the run in progress. Plain statics: one interpreter, and a Wizer
  * snapshot carries them like the rest of linear memory. */
@@ -61,6 +64,25 @@ PyObject *sdk_take_ffi_result(int32_t size, int32_t ident)
         Py_DECREF(message);
     }
     return NULL;
+}
+
+void sdk_trace_return(const char *func, PyObject *ret)
+{
+    if (!trace_enabled) {
+        return;
+    }
+    if (ret == NULL) {
+        PyObject *type = PyErr_Occurred(); /* borrowed; the error stays set for Python */
+        const char *name = type != NULL ? ((PyTypeObject *)type)->tp_name : "?";
+        TRACE(TRACE_RETURN, TRACE_PYTHON_SDK, func, TRACE_BYTES("raised", name, strlen(name)));
+    } else if (PyBytes_Check(ret)) {
+        TRACE(TRACE_RETURN, TRACE_PYTHON_SDK, func,
+              TRACE_BYTES("answer", PyBytes_AS_STRING(ret), PyBytes_GET_SIZE(ret)));
+    } else if (PyLong_Check(ret)) {
+        TRACE(TRACE_RETURN, TRACE_PYTHON_SDK, func, TRACE_INT("result", PyLong_AsLong(ret)));
+    } else {
+        TRACE_NONE(TRACE_RETURN, TRACE_PYTHON_SDK, func);
+    }
 }
 
 static PyObject *sdk_current_ident(PyObject *self, PyObject *unused)

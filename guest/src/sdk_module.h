@@ -31,5 +31,9 @@ bool sdk_check_size(const char *func, const char *param, Py_ssize_t len);
 /* The answer of a call that returned an ffi-size: bytes, or NULL with sdk.HostError set. */
 PyObject *sdk_take_ffi_result(int32_t size, int32_t ident);
 
+/* Traces the return of an sdk function to Python (when the host traces): its answer (bytes
+ * or int), nothing for None, or the type of the exception it raised (ret NULL). */
+void sdk_trace_return(const char *func, PyObject *ret);
+
 extern PyMethodDef sdk_generated_methods[];
 extern const char sdk_python_source[];

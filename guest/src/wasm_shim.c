@@ -24,6 +24,7 @@
 #include "log.h"
 #include "sdk_module.h"
 #include "se2_env.h"
+#include "trace.h"
 
 #define WASM_EXPORT(name) __attribute__((export_name(name)))
 
@@ -178,6 +179,8 @@ void deallocate(void *ptr, int32_t size)
 WASM_EXPORT("run_e")
 void run_e(const char *ptr, int32_t len, int32_t ident)
 {
+    /* Once per run: does the host trace (is its trace descriptor there)? */
+    trace_run_begin();
     LOG_RUN(ident, "run_e received payload of %d bytes at %p", (int)len, (const void *)ptr);
     if (len < 0 || (ptr == NULL && len > 0)) {
         static const char message[] = "run_e: invalid payload pointer or length";

@@ -388,6 +388,7 @@ def render_c_function(abi: Abi, f: Func) -> str:
     buffers: list[str] = []
     call_args: list[str] = []
     log_parts: list[tuple[str, str]] = []
+    traced: list[str] = []
     strings = [p for p in f.params if is_buffer(abi, p.type)]
     for p in f.params:
         n = snake(p.name)
@@ -400,6 +401,7 @@ def render_c_function(abi: Abi, f: Func) -> str:
             conversions.append(f"const char *{n}_ptr = PyUnicode_AsUTF8AndSize({n}, &{n}_len);")
             conversions.append(f"if ({n}_ptr == NULL) {{\n        goto done;\n    }}")
             call_args += [f"{n}_ptr", f"(int32_t){n}_len"]
+            traced.append(f'TRACE_BYTES("{n}", {n}_ptr, {n}_len)')
             length = f"{n}_len"
         elif base == BYTES:
             # s*: any bytes-like object, or a str as UTF-8 (UnicodeEncodeError for lone surrogates).
@@ -408,12 +410,14 @@ def render_c_function(abi: Abi, f: Func) -> str:
             refs.append(f"&{n}")
             buffers.append(n)
             call_args += [f"{n}.buf", f"(int32_t){n}.len"]
+            traced.append(f'TRACE_BYTES("{n}", {n}.buf, {n}.len)')
             length = f"{n}.len"
         else:
             fmt += "i"
             decls.append(f"int {n} = 0;")
             refs.append(f"&{n}")
             call_args.append(f"(int32_t){n}")
+            traced.append(f'TRACE_INT("{n}", {n})')
             if p.type != IDENT:
                 log_parts.append((f"{n} %d", n))
             continue
@@ -432,6 +436,7 @@ def render_c_function(abi: Abi, f: Func) -> str:
         finish = f"    ret = PyLong_FromLong((long){call});"
     else:
         finish = f"    {call};\n    ret = Py_NewRef(Py_None);"
+    trace_args = ",\n          ".join(traced)
     declarations = "\n    ".join(decls)
     release = "".join(f"\n    PyBuffer_Release(&{b});" for b in buffers)
     body = "\n    ".join(conversions)
@@ -446,7 +451,9 @@ def render_c_function(abi: Abi, f: Func) -> str:
     PyObject *ret = NULL;
     {body}
     SDK_LOG_RUN(ident, "sdk.{name} called with {said}"{log_args});
+    TRACE(TRACE_CALL, TRACE_PYTHON_SDK, "sdk.{name}", {trace_args});
 {finish}
+    sdk_trace_return("sdk.{name}", ret);
 {label}{release}
     return ret;
 }}
@@ -463,9 +470,11 @@ def render_c_functions(abi: Abi, helpers: str) -> str:
         "#include <stdint.h>",
         "",
         "#include \"se2_env.h\"",
+        "#include \"trace.h\"",
         "",
         "/* Calls the import declared in se2_env.h with the arguments' UTF-8 or bytes; a function",
-        " * whose answer is an ffi-size collects it with get_ffi_result (sdk_take_ffi_result). */",
+        " * whose answer is an ffi-size collects it with get_ffi_result (sdk_take_ffi_result).",
+        " * When the host traces, each call and its return are a record (trace.h). */",
         "",
     ]
     parts += [render_c_function(abi, f) for f in bound]
@@ -598,6 +607,10 @@ def render_ts(abi: Abi) -> str:
     out.append("export const ENV_SIGNATURES = {")
     out += [f"  {snake(f.name)}: '{core_signature(abi, f)}'," for f in abi.funcs]
     out += ["} as const satisfies Record<keyof Se2Env, string>;", ""]
+    out.append("/** Each import's core parameter names in order (the trace names its values by them). */")
+    out.append("export const ENV_PARAMS = {")
+    out += [f"  {snake(f.name)}: [{', '.join(repr(p) for p in core_params(abi, f))}]," for f in abi.funcs]
+    out += ["} as const satisfies Record<keyof Se2Env, readonly string[]>;", ""]
     return "\n".join(out)
 
 

@@ -2,7 +2,7 @@
 // Only the rows on screen (and a few around them) are in the DOM: a flood of 20 000 kept lines
 // costs the same to render as twenty. Rows are measured as they render (a long line wraps).
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatEntry } from '../host/log.ts';
 import type { LogEntry, LogLevel } from '../host/types.ts';
 import { useStore, type RunRecord } from '../store/index.ts';
@@ -10,6 +10,7 @@ import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import { AnsiText, stripAnsi } from './AnsiText.tsx';
 import { copyText } from './clipboard.ts';
 import { revealInEditor } from './markers.ts';
+import { linesOf } from './sequence.ts';
 import { frameOf } from './traceback.ts';
 
 const LEVELS: { level: LogLevel; label: string }[] = [
@@ -43,7 +44,13 @@ function FrameLink({ entry }: { entry: LogEntry }) {
   const frame = entry.level === 'python' && entry.file === '' ? frameOf(entry.text) : null;
   if (frame === null) return <AnsiText text={entry.text} />;
   return (
-    <button type="button" className="log-frame" data-testid="log-frame" title={`Open ${frame.path} at line ${frame.line}`} onClick={() => revealInEditor(frame)}>
+    <button
+      type="button"
+      className="log-frame"
+      data-testid="log-frame"
+      title={`Open ${frame.path} at line ${frame.line}`}
+      onClick={() => revealInEditor(frame)}
+    >
       <AnsiText text={entry.text} />
     </button>
   );
@@ -57,10 +64,11 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 const clock = (t: number) => timeFormat.format(t);
 
 // An entry row's content never changes under its key; a header shows its run's fields.
-const sameRow = (a: { row: Row }, b: { row: Row }) =>
-  a.row.key === b.row.key && a.row.last === b.row.last && (a.row.kind === 'entry' || a.row.run === b.row.run);
+const sameRow = (a: { row: Row; lit: boolean }, b: { row: Row; lit: boolean }) =>
+  a.lit === b.lit && a.row.key === b.row.key && a.row.last === b.row.last && (a.row.kind === 'entry' || a.row.run === b.row.run);
 
-const RowView = memo(function RowView({ row }: { row: Row }) {
+/** `lit`: the line belongs to the crossing the Sequence view points at. */
+const RowView = memo(function RowView({ row, lit }: { row: Row; lit: boolean }) {
   // Every row names its run, so tests and tools can find a run's rows among the rendered ones.
   const runAttrs = { 'data-run-id': row.run.id, 'data-last-run': row.last ? '' : undefined };
   switch (row.kind) {
@@ -84,7 +92,8 @@ const RowView = memo(function RowView({ row }: { row: Row }) {
           {...runAttrs}
           data-level={entry.level}
           data-stream={entry.stream}
-          className={`entry level-${entry.level}`}
+          data-trace-lit={lit ? '' : undefined}
+          className={`entry level-${entry.level}${lit ? ' trace-lit' : ''}`}
         >
           {entry.file !== '' && (
             <>
@@ -141,6 +150,14 @@ export function LogPanel() {
     readerScrolledAt.current = performance.now();
   };
   const rows = useMemo(() => rowsOf(runs, levels), [runs, levels]);
+  // The lines of the crossing pointed at (or picked) in the Sequence view, matched by the host's clock.
+  const hover = useStore((s) => s.traceHover);
+  const pick = useStore((s) => s.tracePick);
+  const point = hover ?? pick;
+  const lit = useMemo(() => {
+    const run = point === null ? undefined : runs.find((r) => r.id === point.runId);
+    return run?.trace === undefined || point === null ? new Set<LogEntry>() : linesOf(run.entries, run.dropped, run.trace, point.seq);
+  }, [runs, point]);
 
   // The React Compiler is not used here: the virtualizer is read afresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -163,6 +180,18 @@ export function LogPanel() {
     const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(rows.length - 1, { align: 'end' }));
     return () => cancelAnimationFrame(frame);
   }, [rows, virtualizer]);
+
+  // A crossing picked in the Sequence view brings its first line into view (the log stops following
+  // new lines then, as when the reader scrolls up).
+  useLayoutEffect(() => {
+    if (pick === null) return;
+    const first = rows.findIndex((r) => r.kind === 'entry' && lit.has(r.entry));
+    if (first < 0) return;
+    stick.current = false;
+    virtualizer.scrollToIndex(first, { align: 'center' });
+    // Only a new pick scrolls: rows and lit change with every run and every hover.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pick]);
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -213,7 +242,10 @@ export function LogPanel() {
           <div className="log-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
             {items.map((item) => (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
-                <RowView row={rows[item.index]!} />
+                <RowView
+                  row={rows[item.index]!}
+                  lit={rows[item.index]!.kind === 'entry' && lit.has((rows[item.index] as { entry: LogEntry }).entry)}
+                />
               </div>
             ))}
           </div>

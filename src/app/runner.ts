@@ -83,7 +83,8 @@ export function runFromPage(): void {
   const frame = requestAnimationFrame(begin);
   const ended = client.run(
     // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
-    { files: s.files, payload: s.payload, ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
+    // Traced once the person has opened the Sequence view (issue 14).
+    { files: s.files, payload: s.payload, ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB, trace: s.tracing },
     {
       timeLimitSec: s.timeLimitSec,
       // A run's last lines arrive in the same message as its outcome; applied a microtask later,
@@ -98,7 +99,7 @@ export function runFromPage(): void {
   void ended.then((end) => {
     begin();
     inProgress = null;
-    store().finishRun(id, end.outcome, end.timings, end.response);
+    store().finishRun(id, end.outcome, end.timings, end);
   });
 }
 

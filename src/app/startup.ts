@@ -19,7 +19,7 @@ declare global {
       runWorker(payload: string, ident: number): Promise<number>;
       editRunWorker(source: string): Promise<number>;
       /** One run through the client, with how it ended (the bench checks the reply with it). */
-      request(run: { files: PluginFiles; payload: string; ident: number }): Promise<RunEnd>;
+      request(run: { files: PluginFiles; payload: string; ident: number; trace?: boolean }): Promise<RunEnd>;
     };
   }
 }

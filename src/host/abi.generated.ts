@@ -116,3 +116,16 @@ export const ENV_SIGNATURES = {
   request_set_field: 'i32,i32,i32,i32,i32,i32->i32',
   resp_set_header: 'i32,i32,i32,i32,i32->',
 } as const satisfies Record<keyof Se2Env, string>;
+
+/** Each import's core parameter names in order (the trace names its values by them). */
+export const ENV_PARAMS = {
+  return_result: ['result_ptr', 'result_len', 'ident'],
+  return_error: ['code', 'message_ptr', 'message_len', 'ident'],
+  get_ffi_result: ['ptr', 'ident'],
+  add_ffi_var: ['name_ptr', 'name_len', 'value_ptr', 'value_len', 'ident'],
+  fetch_url: ['method', 'url_ptr', 'url_len', 'body_ptr', 'body_len', 'ident'],
+  log_msg: ['message_ptr', 'message_len', 'level', 'ident'],
+  request_get_field: ['field_type', 'key_ptr', 'key_len', 'ident'],
+  request_set_field: ['field_type', 'key_ptr', 'key_len', 'value_ptr', 'value_len', 'ident'],
+  resp_set_header: ['key_ptr', 'key_len', 'value_ptr', 'value_len', 'ident'],
+} as const satisfies Record<keyof Se2Env, readonly string[]>;

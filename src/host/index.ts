@@ -1,6 +1,15 @@
 // The SE2 host runtime: plain TypeScript, no DOM and no Node, shared by the Worker and the CLI.
 export { isExecutionId, parseExecutionId } from './ident.ts';
-export { createHost, prepareInstance, type Host, type HostOptions, type InstanceOptions, type SpareInstance } from './runtime.ts';
+export {
+  createHost,
+  prepareInstance,
+  type Host,
+  type HostOptions,
+  type InstanceOptions,
+  type RunOptions,
+  type SpareInstance,
+} from './runtime.ts';
+export { TRACE_BYTES_MAX, TRACE_COPY_MAX, TRACE_EVENTS_MAX, TRACE_FD } from './trace.ts';
 export { formatEntry } from './log.ts';
 export { DEFAULT_QUOTA_BYTES, isSafeRelativePath, type StdlibFiles } from './fs.ts';
 export type {
@@ -16,6 +25,9 @@ export type {
   Se2Response,
   Severity,
   Timings,
+  TraceDirection,
+  TraceEvent,
+  TraceValue,
 } from './types.ts';
 export { EMPTY_REQUEST, findMock } from './se2.ts';
 export * as abi from './abi.generated.ts';

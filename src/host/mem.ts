@@ -1,4 +1,5 @@
 // Memory helpers: payload bytes go into the module's memory through its own allocator.
+import type { TraceRecorder } from './trace.ts';
 
 export interface GuestExports {
   memory: WebAssembly.Memory;
@@ -24,10 +25,13 @@ export function withGuestString<T>(
   text: string,
   log: (msg: string) => void,
   body: (ptr: number, len: number) => T,
+  trace?: TraceRecorder,
 ): T {
   const bytes = utf8.encode(text);
   const size = bytes.length + 1;
+  trace?.add('host-wasm', 'call', 'allocate', [{ name: 'size', kind: 'int', value: size }]);
   const ptr = exports.allocate(size);
+  trace?.add('host-wasm', 'return', 'allocate', [{ name: 'ptr', kind: 'int', value: ptr }]);
   if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
   log(`allocate(${size}) -> ${hex(ptr)}`);
   const view = new Uint8Array(exports.memory.buffer, ptr, size);
@@ -35,7 +39,9 @@ export function withGuestString<T>(
   view[bytes.length] = 0;
   log(`Payload stored at ${hex(ptr)}, len=${bytes.length}`);
   const result = body(ptr, bytes.length);
+  trace?.add('host-wasm', 'call', 'deallocate', [trace.bytes('ptr', ptr, size), { name: 'size', kind: 'int', value: size }]);
   exports.deallocate(ptr, size);
+  trace?.add('host-wasm', 'return', 'deallocate', []);
   log(`deallocate(${hex(ptr)}, ${size})`);
   return result;
 }

@@ -7,6 +7,7 @@ import { clocks, pollOneoff } from './clock.ts';
 import { createSe2Host } from './se2.ts';
 import type { Se2Env } from './abi.generated.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
+import { TraceFd, TraceRecorder, tracedEnv } from './trace.ts';
 import type { LogEntry, Outcome, PluginFiles, RunContext, RunReport, Timings } from './types.ts';
 
 export interface InstanceOptions {
@@ -18,6 +19,19 @@ export interface InstanceOptions {
   onLog?: (entry: LogEntry) => void;
   /** Bytes the module may write to /plugin and /tmp together (default DEFAULT_QUOTA_BYTES, 256 MiB). */
   quotaBytes?: number;
+  /**
+   * Trace the crossings of the boundary (trace.ts): the instance gets the wrapper's trace
+   * descriptor (fd 4) and the env imports record themselves. Runs are traced by default then;
+   * `run(..., { trace: false })` leaves one out. Off (the default), nothing is recorded or added.
+   */
+  trace?: boolean;
+}
+
+export interface RunOptions {
+  /** Trace this run (default: the instance's `trace`). On an instance made without `trace`,
+   * only the exports the host calls are recorded: its imports are not wrapped and the wrapper has
+   * no descriptor to write to. */
+  trace?: boolean;
 }
 
 export interface HostOptions extends InstanceOptions {
@@ -33,7 +47,7 @@ export interface SpareInstance {
 export interface Host {
   /** Runs the plugin once on this instance. Synchronous: the module runs to the end.
    * `context` is the request the run serves and the fetch mocks (see se2.ts). */
-  run(payload: string, ident: number, context?: RunContext): RunReport;
+  run(payload: string, ident: number, context?: RunContext, options?: RunOptions): RunReport;
   /** False once the instance trapped or exited; make a new host then. */
   readonly alive: boolean;
   /** Alive and its memory no larger than MAX_REUSED_MEMORY_BYTES: fit to serve another run. */
@@ -50,7 +64,6 @@ interface WrapperExports extends GuestExports {
   _start(): void;
   run_e(ptr: number, len: number, ident: number): void;
 }
-
 
 /** What a thrown value from inside the module means for a person reading the result. */
 function crashMessage(e: unknown): string {
@@ -110,7 +123,12 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     clock,
   });
 
-  const env = {
+  const recorder = new TraceRecorder(
+    clock,
+    () => exports?.memory ?? null,
+    () => pendingLog.length,
+  );
+  const env: Se2Env = {
     ...se2.env,
     return_result(ptr: number, len: number, ident: number): void {
       record('return_result', ident, () => {
@@ -126,11 +144,16 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
         return { kind: 'error', code, message };
       });
     },
-  } satisfies Se2Env;
+  };
 
   const fs = moduleFilesystem(options.stdlib, stdout.fd, stderr.fd, options.quotaBytes);
+  if (options.trace === true) fs.fds[4] = new TraceFd(recorder);
   const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], fs.fds, { debug: false });
-  Object.assign(wasi.wasiImport, clocks(() => exports!.memory), { poll_oneoff: pollOneoff(() => exports!.memory) });
+  Object.assign(
+    wasi.wasiImport,
+    clocks(() => exports!.memory),
+    { poll_oneoff: pollOneoff(() => exports!.memory) },
+  );
 
   let module: WebAssembly.Module;
   if (options.module instanceof WebAssembly.Module) module = options.module;
@@ -143,7 +166,9 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
 
   log('Instantiating wasm module...');
   const t = performance.now();
-  const instance = await WebAssembly.instantiate(module, { env, wasi_snapshot_preview1: wasi.wasiImport });
+  // Untraced instances get the env as it is: tracing off adds no call in between.
+  const imports = options.trace === true ? tracedEnv(env, recorder, se2.answerLength) : env;
+  const instance = await WebAssembly.instantiate(module, { env: { ...imports }, wasi_snapshot_preview1: wasi.wasiImport });
   pendingTimings.instantiate = performance.now() - t;
   exports = instance.exports as unknown as WrapperExports;
 
@@ -152,21 +177,30 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     fs.setPluginFiles(files);
     log('Calling _start...');
     const t = performance.now();
+    recorder.enabled = options.trace === true;
+    recorder.add('host-wasm', 'call', '_start', []);
     try {
       wasi.initialize(instance as unknown as Parameters<WASI['initialize']>[0]);
       exports!._start();
+      recorder.add('host-wasm', 'return', '_start', []);
       log('_start returned: the module is ready');
     } catch (e) {
       alive = false;
       startCrash = crashMessage(e);
+      recorder.add('host-wasm', 'return', '_start', [], startCrash);
       log(`_start failed: ${startCrash}`);
     }
+    recorder.enabled = false;
     pendingTimings.start = performance.now() - t;
     flushOutput();
   };
 
   const takeReport = (outcome: Outcome, extra: Partial<RunReport> = {}): RunReport => {
-    const report = { outcome, log: pendingLog, timings: pendingTimings, ...extra };
+    // Events of an untraced run (only _start's, before it) are dropped with the recorder's take.
+    const trace = recorder.take();
+    const traced = recorder.enabled ? trace : {};
+    recorder.enabled = false;
+    const report = { outcome, log: pendingLog, timings: pendingTimings, ...extra, ...traced };
     pendingLog = [];
     pendingTimings = {};
     return report;
@@ -180,8 +214,9 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     get reusable() {
       return alive && memoryBytes() <= MAX_REUSED_MEMORY_BYTES;
     },
-    run(payload: string, ident: number, context?: RunContext): RunReport {
+    run(payload: string, ident: number, context?: RunContext, runOptions: RunOptions = {}): RunReport {
       if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
+      recorder.enabled = runOptions.trace ?? options.trace === true;
       if (!alive) {
         return takeReport({ kind: 'crash', message: startCrash ?? 'the module is no longer running: start a new host' });
       }
@@ -197,13 +232,18 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
           (msg) => hostLog('mem.ts', msg, ident),
           (ptr, len) => {
             log(`Calling run_e(${hex(ptr)}, ${len}, ${ident})`, ident);
+            recorder.add('host-wasm', 'call', 'run_e', [recorder.bytes('payload', ptr, len), { name: 'ident', kind: 'int', value: ident }]);
             wrapper.run_e(ptr, len, ident);
+            recorder.add('host-wasm', 'return', 'run_e', []);
             log('run_e returned', ident);
           },
+          recorder,
         );
       } catch (e) {
         alive = false;
         crash = crashMessage(e);
+        // The call that did not return: the export the host was in (run_e, or allocate).
+        recorder.add('host-wasm', 'return', recorder.open() ?? 'run_e', [], crash);
         log(`run_e failed: ${crash}`, ident);
       }
       pendingTimings.run = performance.now() - runStarted;

@@ -2,13 +2,7 @@
 // request fields, response headers, logging at a level, HTTP from a table of mocks, FFI variables
 // and E2Core's answer convention (a call returns a size, the plugin collects the bytes with
 // get_ffi_result). Plain TypeScript: no DOM, no Node.
-import {
-  FieldType,
-  HttpMethodNames,
-  LogLevelNames,
-  MAX_VALUE_BYTES,
-  type Se2Env,
-} from './abi.generated.ts';
+import { FieldType, HttpMethodNames, LogLevelNames, MAX_VALUE_BYTES, type Se2Env } from './abi.generated.ts';
 import type { FetchMock, FetchMocks, LogEntry, RunContext, Se2Request, Se2Response, Severity } from './types.ts';
 
 /** The imports this file provides; runtime.ts adds return_result and return_error. */
@@ -30,6 +24,8 @@ export interface Se2Host {
   begin(ident: number, context?: RunContext): void;
   /** Ends the run: its response headers and state. */
   end(): Se2Response;
+  /** The size of the answer waiting for get_ffi_result, or null: what a trace copies from its `ptr`. */
+  answerLength(): number | null;
 }
 
 /** A call's answer waiting for get_ffi_result: bytes, or an error message. */
@@ -280,9 +276,7 @@ export function createSe2Host(options: Se2HostOptions): Se2Host {
     },
 
     request_get_field(fieldType, keyPtr, keyLen, ident) {
-      return answer('request_get_field', ident, [keyLen], (current) =>
-        utf8.encode(getField(current, fieldType, textAt(keyPtr, keyLen))),
-      );
+      return answer('request_get_field', ident, [keyLen], (current) => utf8.encode(getField(current, fieldType, textAt(keyPtr, keyLen))));
     },
 
     request_set_field(fieldType, keyPtr, keyLen, valuePtr, valueLen, ident) {
@@ -316,6 +310,11 @@ export function createSe2Host(options: Se2HostOptions): Se2Host {
 
   return {
     env,
+    answerLength() {
+      const waiting = run?.answer ?? null;
+      if (waiting === null) return null;
+      return waiting.ok ? waiting.bytes.length : utf8.encode(waiting.message).length;
+    },
     begin(ident, context = {}) {
       const request = context.request ?? EMPTY_REQUEST;
       run = {

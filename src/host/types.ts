@@ -37,6 +37,47 @@ export interface Timings {
   run?: number;
 }
 
+/**
+ * Where a crossing goes (guest/README.md, "The trace"): the host calls an export of the module,
+ * the module calls an `env` import of the host, the C wrapper calls `plugin.run_e`, Python calls
+ * a function of `sdk`. The return of each goes back the other way.
+ */
+export type TraceDirection = 'host-wasm' | 'wasm-host' | 'c-python' | 'python-sdk';
+
+/** A value of a crossing: a number, or a pointer/length pair with a copy of its bytes. */
+export type TraceValue =
+  | { name: string; kind: 'int'; value: number }
+  | {
+      name: string;
+      kind: 'bytes';
+      /** The address in the module's memory. */
+      ptr: number;
+      /** The full length; `bytes` holds at most the first 4 KiB (TRACE_COPY_MAX). */
+      len: number;
+      bytes: Uint8Array;
+    };
+
+/** One crossing of the boundary in a traced run. */
+export interface TraceEvent {
+  /** 1, 2, 3, … in the order of the crossings, within one report. */
+  seq: number;
+  /** Milliseconds since the host was created: the clock of LogEntry.time. */
+  time: number;
+  direction: TraceDirection;
+  phase: 'call' | 'return';
+  /** `_start`, `allocate`, `run_e`, `deallocate`; `return_result`, …; `plugin.run_e`; `sdk.return_result`, …. */
+  name: string;
+  /** A call's arguments; a return's answer (`result`, `ptr`, `answer`) or what it raised (`raised`). */
+  values: TraceValue[];
+  /** The module's memory in bytes at this moment (host-side events only). */
+  memory?: number;
+  /** How many lines the report's log held when this crossing happened: the lines from here to the
+   * next event's `logIndex` were written while this crossing was the latest (the page lights them). */
+  logIndex: number;
+  /** The call did not return: the module trapped or exited (the last event of a crashed run). */
+  error?: string;
+}
+
 export interface RunReport {
   outcome: Outcome;
   /** The log lines of this run only (for the first run, also those of loading and `_start`). */
@@ -46,6 +87,10 @@ export interface RunReport {
   response?: { headers: Record<string, string> };
   /** The request's state after the run (given state plus the plugin's changes); set on every run. */
   state?: Record<string, string>;
+  /** The run's crossings, when it was traced (`trace: true`); for the first run also `_start`'s. */
+  trace?: TraceEvent[];
+  /** Crossings past TRACE_EVENTS_MAX in this run, counted and not kept. */
+  traceDropped?: number;
 }
 
 /** The request a run serves (SE2's request capability). Header names are case-insensitive. */

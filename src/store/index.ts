@@ -37,6 +37,6 @@ export const useStore = create<Store>()(
   ),
 );
 
-export type { RunOutcome, RunRecord, RunResponse, GuestState } from './session.ts';
+export type { RunOutcome, RunRecord, RunResponse, GuestState, TracePoint } from './session.ts';
 export type { ShareNotice } from './draft.ts';
 export { currentPlayground } from './draft.ts';

@@ -1,6 +1,6 @@
 // What happens in this tab and is never persisted: loading the guest, the runs and their logs.
 import type { StateCreator } from 'zustand';
-import type { LogEntry, LogLevel, Timings } from '../host/types.ts';
+import type { LogEntry, LogLevel, Timings, TraceEvent } from '../host/types.ts';
 import type { RunOutcome } from '../worker/client.ts';
 import { keepNewest } from '../worker/newest.ts';
 import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
@@ -24,6 +24,22 @@ export interface RunRecord {
   totalMs: number | null;
   /** What an SE2 plugin set during the run (response headers, request state), when the host reports it. */
   response?: RunResponse;
+  /** The run's crossings, when it was traced (the Sequence view was open); `traceDropped` past the cap. */
+  trace?: TraceEvent[];
+  traceDropped?: number;
+}
+
+/** One crossing of one run: the run's id and the crossing's sequence number. */
+export interface TracePoint {
+  runId: number;
+  seq: number;
+}
+
+/** What a run's end brings besides its outcome and timings. */
+export interface RunExtras {
+  response?: RunResponse;
+  trace?: TraceEvent[];
+  traceDropped?: number;
 }
 
 /** The SE2 parts of a run's report: headers set with `resp_set_header`, the request's state after the run. */
@@ -56,6 +72,15 @@ export interface SessionSlice {
   /** The id of the run in progress. */
   runningId: number | null;
   levels: Record<LogLevel, boolean>;
+  /** Runs are traced once the person has opened the Sequence view (and from then on, in this tab). */
+  tracing: boolean;
+  /** The crossing the pointer is on in the Sequence view (its log lines are highlighted). */
+  traceHover: TracePoint | null;
+  /** The crossing clicked in the Sequence view: the Memory view shows its bytes. */
+  tracePick: TracePoint | null;
+  setTracing(on: boolean): void;
+  setTraceHover(point: TracePoint | null): void;
+  setTracePick(point: TracePoint | null): void;
   storageProblem: string | null;
   /** Why the run boxes hold nothing runnable (an invalid execution id or time limit), or null. */
   inputProblem: string | null;
@@ -68,7 +93,7 @@ export interface SessionSlice {
   /** `startedAt`: when Run was pressed (ms since the epoch), now by default. */
   beginRun(id: number, ident: number, startedAt?: number): void;
   appendLog(id: number, entries: LogEntry[], dropped: number): void;
-  finishRun(id: number, outcome: RunOutcome, timings: Timings, response?: RunResponse): void;
+  finishRun(id: number, outcome: RunOutcome, timings: Timings, extras?: RunExtras): void;
   toggleLevel(level: LogLevel): void;
   clearLog(): void;
   setStorageProblem(problem: string | null): void;
@@ -100,6 +125,14 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   runCount: 0,
   runningId: null,
   levels: { host: true, wrapper: true, python: true },
+  tracing: false,
+  traceHover: null,
+  tracePick: null,
+  setTracing: (tracing) => {
+    if (get().tracing !== tracing) set({ tracing });
+  },
+  setTraceHover: (traceHover) => set({ traceHover }),
+  setTracePick: (tracePick) => set({ tracePick }),
   storageProblem: null,
   inputProblem: null,
   runRefused: null,
@@ -120,7 +153,7 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
       ],
     })),
   appendLog: (id, entries, dropped) => set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
-  finishRun: (id, outcome, timings, response) => {
+  finishRun: (id, outcome, timings, extras = {}) => {
     if (get().runningId !== id) return;
     const now = Date.now();
     set((s) => ({
@@ -130,7 +163,9 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
         outcome,
         timings,
         totalMs: now - r.startedAt,
-        ...(response === undefined ? {} : { response }),
+        ...(extras.response === undefined ? {} : { response: extras.response }),
+        ...(extras.trace === undefined ? {} : { trace: extras.trace }),
+        ...(extras.traceDropped === undefined ? {} : { traceDropped: extras.traceDropped }),
       })),
     }));
   },

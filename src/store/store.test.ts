@@ -200,4 +200,17 @@ describe('runs', () => {
     expect(run.entries).toHaveLength(1);
     expect(state().runningId).toBeNull();
   });
+
+  it("keeps a traced run's crossings with it; tracing stays on once turned on", () => {
+    expect(state().tracing).toBe(false);
+    state().setTracing(true);
+    const trace = [{ seq: 1, time: 0, direction: 'host-wasm' as const, phase: 'call' as const, name: 'run_e', values: [], logIndex: 0 }];
+    state().beginRun(6, 1);
+    state().finishRun(6, { kind: 'none' }, {}, { trace, traceDropped: 3 });
+    expect(state().runs.at(-1)).toMatchObject({ id: 6, trace, traceDropped: 3 });
+    state().beginRun(7, 1);
+    state().finishRun(7, { kind: 'none' }, {});
+    expect(state().runs.at(-1)!.trace).toBeUndefined();
+    expect(state().tracing).toBe(true);
+  });
 });

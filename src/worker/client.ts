@@ -2,7 +2,7 @@
 // knows nothing of the UI. `run(request, { onLog })` resolves to how the run ended; `stop()` ends
 // the run in progress. It owns the Worker's life: the time limit, replacing the Worker after a
 // Stop, a time-out or a fault, and respawning with backoff up to a cap (then `retry()`).
-import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import type { LogEntry, Outcome, PluginFiles, Timings, TraceEvent } from '../host/types.ts';
 import type { FetchMocks, HttpRequest } from '../playground/document.ts';
 import { parseReply, type RunResponseWire, type StdlibSpec, type WorkerRequest } from './protocol.ts';
 
@@ -30,6 +30,9 @@ export interface RunEnd {
   timings: Timings;
   /** Response headers and state, when the host reports them (SE2, issue 12). */
   response?: RunResponseWire;
+  /** The run's crossings, when it was traced (issue 14). */
+  trace?: TraceEvent[];
+  traceDropped?: number;
 }
 
 export interface RunRequest {
@@ -42,6 +45,8 @@ export interface RunRequest {
   quotaMiB?: number;
   /** On a new instance even when the files are those of the last run (a test case). */
   fresh?: boolean;
+  /** Record the run's crossings: the end then carries `trace`. */
+  trace?: boolean;
 }
 
 export interface RunOptions {
@@ -273,6 +278,8 @@ export class WorkerClient {
             outcome: reply.outcome,
             timings: reply.timings,
             ...(reply.response === undefined ? {} : { response: reply.response }),
+            ...(reply.trace === undefined ? {} : { trace: reply.trace }),
+            ...(reply.traceDropped === undefined ? {} : { traceDropped: reply.traceDropped }),
           });
         return;
       case 'failed':

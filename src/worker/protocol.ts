@@ -3,7 +3,7 @@
 // carries the `id` of the request it belongs to. Both sides validate what they receive: a message
 // is data from another realm, not a promise.
 import * as v from 'valibot';
-import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from '../host/types.ts';
+import type { LogEntry, Outcome, PluginFiles, RunReport, Timings, TraceEvent } from '../host/types.ts';
 import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
@@ -24,6 +24,22 @@ export const LogEntrySchema = v.object({
   severity: v.optional(v.picklist(['error', 'warn', 'info', 'debug'])),
 });
 
+/** One crossing of a traced run (src/host/types.ts, TraceEvent). */
+export const TraceValueSchema = v.variant('kind', [
+  v.object({ name: v.string(), kind: v.literal('int'), value: Finite }),
+  v.object({ name: v.string(), kind: v.literal('bytes'), ptr: Finite, len: Finite, bytes: Bytes }),
+]);
+export const TraceEventSchema = v.object({
+  seq: Finite,
+  time: Finite,
+  direction: v.picklist(['host-wasm', 'wasm-host', 'c-python', 'python-sdk']),
+  phase: v.picklist(['call', 'return']),
+  name: v.string(),
+  values: v.array(TraceValueSchema),
+  memory: v.optional(Finite),
+  error: v.optional(v.string()),
+  logIndex: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+});
 
 export const OutcomeSchema = v.variant('kind', [
   v.object({ kind: v.literal('result'), value: v.string() }),
@@ -70,6 +86,8 @@ export const WorkerRequestSchema = v.variant('type', [
     quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     /** On a new instance even when the files are those of the last run (a test case). */
     fresh: v.optional(v.boolean()),
+    /** Record the run's crossings (issue 14): `done` then carries `trace`. */
+    trace: v.optional(v.boolean()),
   }),
 ]);
 export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;
@@ -82,6 +100,14 @@ const StringMap = v.record(v.string(), v.string());
 /** What an SE2 run reports besides its outcome: the response headers, the request's state after it. */
 export const RunResponseSchema = v.object({ headers: v.optional(StringMap), state: v.optional(StringMap) });
 export type RunResponseWire = v.InferOutput<typeof RunResponseSchema>;
+
+/** A report's trace as it crosses to the page or the CLI; none when the run was not traced. */
+export function runTraceOf(report: Pick<RunReport, 'trace' | 'traceDropped'>): Pick<RunReport, 'trace' | 'traceDropped'> {
+  return {
+    ...(report.trace !== undefined && { trace: report.trace }),
+    ...(report.traceDropped !== undefined && { traceDropped: report.traceDropped }),
+  };
+}
 
 /** A report's response headers and state as they cross to the page or the CLI; none when it has neither. */
 export function runResponseOf(report: Pick<RunReport, 'response' | 'state'>): { response?: RunResponseWire } {
@@ -96,7 +122,15 @@ export const WorkerReplySchema = v.variant('type', [
   v.object({ type: v.literal('ready'), id: Id }),
   /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
   v.object({ type: v.literal('log'), id: Id, entries: v.array(LogEntrySchema), dropped: v.pipe(Id, v.minValue(0)) }),
-  v.object({ type: v.literal('done'), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: v.optional(RunResponseSchema) }),
+  v.object({
+    type: v.literal('done'),
+    id: Id,
+    outcome: OutcomeSchema,
+    timings: TimingsSchema,
+    response: v.optional(RunResponseSchema),
+    trace: v.optional(v.array(TraceEventSchema)),
+    traceDropped: v.optional(v.pipe(Id, v.minValue(0))),
+  }),
   v.object({ type: v.literal('failed'), id: Id, error: WireErrorSchema }),
 ]);
 export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;
@@ -180,5 +214,6 @@ const sameShapes: [
   Same<v.InferOutput<typeof OutcomeSchema>, Outcome>,
   Same<v.InferOutput<typeof TimingsSchema>, Timings>,
   Same<v.InferOutput<typeof FilesSchema>, PluginFiles>,
-] = [true, true, true, true];
+  Same<v.InferOutput<typeof TraceEventSchema>, TraceEvent>,
+] = [true, true, true, true, true];
 void sameShapes;

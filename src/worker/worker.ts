@@ -11,6 +11,7 @@ import {
   LOG_LINES_PER_RUN,
   parseRequest,
   runResponseOf,
+  runTraceOf,
   type StdlibSpec,
   type WireError,
   type WorkerReply,
@@ -126,7 +127,15 @@ function makeSpare(quotaMiB = lastQuotaMiB): Spare {
   const made: Spare = {
     route,
     quotaMiB,
-    instance: prepareInstance({ module, stdlib: stdlibFiles(), onLog: route.push, ...(quotaBytes !== undefined && { quotaBytes }) }),
+    // Every instance can trace (the wrapper's descriptor, fd 4): a run is traced when the page asks,
+    // so opening the Sequence view needs no new instance. Untraced, a run pays one fd_fdstat_get.
+    instance: prepareInstance({
+      module,
+      stdlib: stdlibFiles(),
+      onLog: route.push,
+      trace: true,
+      ...(quotaBytes !== undefined && { quotaBytes }),
+    }),
   };
   // A failure shows on the run that takes this spare.
   made.instance.catch(() => undefined);
@@ -170,8 +179,15 @@ async function handle(request: WorkerRequest): Promise<void> {
       try {
         on = await hostFor(request.files, request.id, request.quotaMiB, request.fresh === true);
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
-        const report = on.host.run(request.payload, request.ident, context);
-        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });
+        const report = on.host.run(request.payload, request.ident, context, { trace: request.trace === true });
+        post({
+          type: 'done',
+          id: request.id,
+          outcome: report.outcome,
+          timings: report.timings,
+          ...runResponseOf(report),
+          ...runTraceOf(report),
+        });
       } finally {
         if (on !== null) on.route.run = null;
         // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.
