@@ -1416,7 +1416,7 @@ function pluginTree(files) {
     }
     const name = parts[parts.length - 1];
     if (dir.has(name)) throw new Error(`plugin path ${path} is given twice`);
-    dir.set(name, utf8.encode(source));
+    dir.set(name, typeof source === "string" ? utf8.encode(source) : source);
   }
   const build = (node) => new Map([...node].map(([name, child]) => [name, child instanceof Uint8Array ? new File(child) : new Directory(build(child))]));
   return build(root);

@@ -755,6 +755,49 @@ function string(message$1) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _subIssues(datasets) {
+  let issues;
+  if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue);
+  else issues = dataset.issues;
+  return issues;
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "union",
+    reference: union,
+    expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      let validDataset;
+      let typedDatasets;
+      let untypedDatasets;
+      for (const schema of this.options) {
+        const optionDataset = schema["~run"]({ value: dataset.value }, config$1);
+        if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+        else typedDatasets = [optionDataset];
+        else {
+          validDataset = optionDataset;
+          break;
+        }
+        else if (untypedDatasets) untypedDatasets.push(optionDataset);
+        else untypedDatasets = [optionDataset];
+      }
+      if (validDataset) return validDataset;
+      if (typedDatasets) {
+        if (typedDatasets.length === 1) return typedDatasets[0];
+        _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+        dataset.typed = true;
+      } else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+      else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function unknown() {
   return _standardSchema({
     kind: "schema",
@@ -887,7 +930,7 @@ var TimingsSchema = object({
   start: optional(Finite),
   run: optional(Finite)
 });
-var FilesSchema = record(string(), string());
+var FilesSchema = record(string(), union([string(), Bytes]));
 var StdlibSpecSchema = object({
   bytes: record(string(), Bytes),
   lazy: record(string(), string())
@@ -908,7 +951,8 @@ var WorkerReplySchema = variant("type", [
   object({ type: literal("failed"), id: Id, error: WireErrorSchema })
 ]);
 var RelayMessageSchema = variant("kind", [
-  object({ kind: literal("reply"), reply: unknown() }),
+  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  object({ kind: literal("replies"), replies: array(unknown()) }),
   /** The Python Worker failed outside a request (its script did not load, it threw). */
   object({ kind: literal("error"), message: string() }),
   /** The Python Worker was terminated after every line it sent before was passed on. */
