@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Playwright's own browser download does not work on these machines: use Debian's chromium.
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4173;
+// E2E_PORT: another port when several checkouts test on one machine at once.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -3,17 +3,20 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * The stdlib zips of the guest, read from public/guest/manifest.json at build time: a zip whose
- * name ends in `-rest.zip` is fetched only when Python first reads it (most plugins never do);
- * every other zip is fetched with the wrapper at start. The page gets the layout as
- * `__STDLIB_LAYOUT__` (src/app/guest.ts) and index.html a preload for each start-up zip.
+ * The stdlib zips of the guest, read from public/guest/manifest.json at build time: the core zip
+ * (`*-core.zip`) is fetched with the wrapper at start; every other zip (`*-rest.zip`, the rest of
+ * the modules; `*-source.zip`, the sources tracebacks read lines from) only when Python first
+ * reads it (most plugins never do). The page gets the layout as `__STDLIB_LAYOUT__`
+ * (src/app/guest.ts) and index.html a preload for each start-up zip.
  */
 function stdlibLayout(): { eager: string[]; lazy: string[] } {
   const manifest = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
     artifacts: Record<string, unknown>;
   };
-  const zips = Object.keys(manifest.artifacts).filter((name) => name.endsWith('.zip')).sort();
-  return { eager: zips.filter((z) => !z.endsWith('-rest.zip')), lazy: zips.filter((z) => z.endsWith('-rest.zip')) };
+  const zips = Object.keys(manifest.artifacts)
+    .filter((name) => name.endsWith('.zip'))
+    .sort();
+  return { eager: zips.filter((z) => z.endsWith('-core.zip')), lazy: zips.filter((z) => !z.endsWith('-core.zip')) };
 }
 const STDLIB = stdlibLayout();
 
@@ -41,9 +44,7 @@ function productionHtml(): Plugin {
   return {
     name: 'playground-html',
     apply: 'build',
-    transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' },
-    ],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
   };
 }
 
@@ -52,7 +53,11 @@ function preloadGuest(): Plugin {
   return {
     name: 'playground-preload-guest',
     transformIndexHtml: () =>
-      STDLIB.eager.map((zip) => ({ tag: 'link', attrs: { rel: 'preload', href: `guest/${zip}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' as const })),
+      STDLIB.eager.map((zip) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', href: `guest/${zip}`, as: 'fetch', crossorigin: '' },
+        injectTo: 'head' as const,
+      })),
   };
 }
 

@@ -5,7 +5,9 @@ import type { PluginFiles } from '../src/host/index.ts';
 /** An input that cannot be read, said in one line a person can act on. */
 export class InputError extends Error {}
 
-const MAX_PLUGIN_FILES = 1000;
+/** The caps of a plugin tree (said in the errors): enough for a project with its data and wheels. */
+export const MAX_PLUGIN_FILES = 10_000;
+export const MAX_PLUGIN_BYTES = 64 * 1024 * 1024;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function describe(e: unknown, what: string): InputError {
@@ -31,7 +33,8 @@ export async function readText(path: string, what: string): Promise<string> {
   }
 }
 
-/** Every file below `root` (but `__pycache__` and dot-folders), keyed by its POSIX relative path. */
+/** Every file below `root` (but `__pycache__` and dot-folders), keyed by its POSIX relative path,
+ * as bytes: any file may be there (images, SQLite databases, wheels), not only UTF-8 text. */
 export async function readPluginFolder(root: string): Promise<PluginFiles> {
   try {
     if (!(await stat(root)).isDirectory()) throw new InputError(`plugin root ${root} is not a folder`);
@@ -40,6 +43,7 @@ export async function readPluginFolder(root: string): Promise<PluginFiles> {
   }
   const files: PluginFiles = {};
   let count = 0;
+  let bytes = 0;
   const walk = async (dir: string): Promise<void> => {
     let entries;
     try {
@@ -53,8 +57,15 @@ export async function readPluginFolder(root: string): Promise<PluginFiles> {
       if (entry.isDirectory()) {
         if (entry.name !== '__pycache__' && !entry.name.startsWith('.')) await walk(path);
       } else if (entry.isFile()) {
-        if (++count > MAX_PLUGIN_FILES) throw new InputError(`plugin root ${root} holds more than ${MAX_PLUGIN_FILES} files`);
-        files[relative(root, path).split(sep).join('/')] = await readText(path, 'plugin file');
+        if (++count > MAX_PLUGIN_FILES) {
+          throw new InputError(`plugin root ${root} holds more than ${MAX_PLUGIN_FILES} files (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`);
+        }
+        const content = await readBytes(path, 'plugin file');
+        bytes += content.byteLength;
+        if (bytes > MAX_PLUGIN_BYTES) {
+          throw new InputError(`plugin root ${root} holds more than ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`);
+        }
+        files[relative(root, path).split(sep).join('/')] = content;
       }
     }
   };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_IDENT, DEFAULT_PAYLOAD, parseExecutionId } from '../src/host/index.ts';
+import { DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_QUOTA_BYTES, parseExecutionId } from '../src/host/index.ts';
 import { COMMITTED_WRAPPER } from './guest.ts';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -8,25 +8,38 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const USAGE = `Usage: se2 [options]
 Runs a Python plugin inside the SE2 wrapper module and prints the three-level log and the outcome.
 
-  --plugin-root DIR     folder holding plugin.py and its helper modules (default: the article's plugin)
+  --plugin-root DIR     folder holding plugin.py and its helper modules, or a playground .zip
+                        (default: the article's plugin)
   --payload TEXT        the payload (default: "${DEFAULT_PAYLOAD}")
   --payload-file FILE   read the payload from FILE (UTF-8) instead
+  --request FILE        the SE2 request the run serves, JSON:
+                        {"method", "url", "headers": {}, "params": {}, "body", "state": {}}
+  --fetch FILE          mocked answers of fetch_url, JSON:
+                        {"GET https://host/path": {"status": 200, "headers": {}, "body": "..."}}
   --ident N             execution id, a 32-bit integer (default: ${DEFAULT_IDENT})
   --wrapper PATH        the wrapper module; the stdlib zips are read from its folder
                         (default: public/guest/wrapper.wasm)
   --timeout SECONDS     time limit of the whole run (default: 10)
-  --json                print one JSON object instead of the log
+  --quota-mib N         MiB the plugin may write to /plugin and /tmp together (default: ${DEFAULT_QUOTA_BYTES / 1024 / 1024})
+  --json                print one JSON object instead of the log (with --request or --fetch
+                        it also holds "response": {"headers"} and "state")
   --no-color            no ANSI colours
   -h, --help            this text
 
-Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.`;
+Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.
+
+se2 test --plugin-root DIR --cases FILE   runs a table of test cases (see se2 test --help)`;
 
 export interface Options {
   pluginRoot: string;
   payload: { text: string } | { file: string };
   ident: number;
+  /** --request and --fetch: JSON files of the run's SE2 context. */
+  requestFile?: string;
+  fetchFile?: string;
   wrapper: string;
   timeoutMs: number;
+  quotaBytes: number;
   json: boolean;
   color: boolean;
 }
@@ -44,9 +57,12 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
         'plugin-root': { type: 'string' },
         payload: { type: 'string' },
         'payload-file': { type: 'string' },
+        request: { type: 'string' },
+        fetch: { type: 'string' },
         ident: { type: 'string' },
         wrapper: { type: 'string' },
         timeout: { type: 'string' },
+        'quota-mib': { type: 'string' },
         json: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -67,14 +83,22 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
     return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
   }
+  const quotaMib = values['quota-mib'] === undefined ? DEFAULT_QUOTA_BYTES / 1024 / 1024 : Number(values['quota-mib']);
+  // Up to 4 GiB: one file of the in-memory filesystem is a single JavaScript buffer.
+  if (!Number.isFinite(quotaMib) || quotaMib < 0 || quotaMib > 4096) {
+    return { kind: 'bad', reason: `--quota-mib must be a number of MiB from 0 to 4096, got "${values['quota-mib']}"` };
+  }
   return {
     kind: 'run',
     options: {
       pluginRoot: values['plugin-root'] ?? root('guest/plugin'),
       payload: values['payload-file'] !== undefined ? { file: values['payload-file'] } : { text: values.payload ?? DEFAULT_PAYLOAD },
       ident,
+      ...(values.request !== undefined && { requestFile: values.request }),
+      ...(values.fetch !== undefined && { fetchFile: values.fetch }),
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
       timeoutMs: timeout * 1000,
+      quotaBytes: Math.floor(quotaMib * 1024 * 1024),
       json: values.json,
       // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
       color: !values['no-color'] && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),

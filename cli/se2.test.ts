@@ -1,6 +1,6 @@
 // The CLI as a person or a CI job runs it: a real process, the real wrapper module.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ function se2(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
-function pluginDir(files: Record<string, string>): string {
+function pluginDir(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'se2-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -106,6 +106,7 @@ describe('se2', () => {
       [['--payload-file', '/nonexistent/p.txt'], /^se2: payload file \/nonexistent\/p.txt does not exist$/],
       [['--wrapper', '/nonexistent/w.wasm'], /^se2: wrapper module \/nonexistent\/w.wasm does not exist$/],
       [['--plugin-root', pluginDir({ 'helper.py': '' })], /has no plugin\.py$/],
+      [['--quota-mib', 'lots'], /^se2: --quota-mib must be a number of MiB from 0 to 4096, got "lots"/],
     ];
     for (const [args, message] of cases) {
       const run = await se2(args);
@@ -114,6 +115,44 @@ describe('se2', () => {
       expect(lines, args.join(' ')).toHaveLength(1);
       expect(lines[0]).toMatch(message);
     }
+  });
+
+  it('reads any file (binary too) and trees of 10,000 files', async () => {
+    const files: Record<string, string | Uint8Array> = {
+      'plugin.py': `import sdk, os, json
+def run_e(p, i):
+    count = sum(len(f) for _, _, f in os.walk("/plugin"))
+    blob = open("/plugin/data/blob.bin", "rb").read()
+    sdk.return_result(json.dumps([count, list(blob) == list(range(256)) * 4]), i)
+`,
+      'data/blob.bin': new Uint8Array(1024).map((_, i) => i % 256),
+    };
+    for (let i = 0; i < 9998; i++) files[`many/f${i}.txt`] = `${i}`;
+    const run = await se2(['--json', '--plugin-root', pluginDir(files)]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(JSON.parse(run.stdout).result)).toEqual([10000, true]);
+  });
+
+  it('names the caps when a tree has more than 10,000 files or 64 MiB', async () => {
+    const many: Record<string, string> = { 'plugin.py': '' };
+    for (let i = 0; i < 10000; i++) many[`m/f${i}`] = '';
+    const tooMany = await se2(['--plugin-root', pluginDir(many)]);
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr.trim()).toMatch(/^se2: plugin root .* holds more than 10000 files \(the cap is 10000 files and 64 MiB\)$/);
+    const big = pluginDir({ 'plugin.py': '' });
+    writeFileSync(join(big, 'big.bin'), '');
+    truncateSync(join(big, 'big.bin'), 64 * 1024 * 1024 + 1);
+    const tooBig = await se2(['--plugin-root', big]);
+    expect(tooBig.status).toBe(2);
+    expect(tooBig.stderr.trim()).toMatch(/^se2: plugin root .* holds more than 64 MiB \(the cap is 10000 files and 64 MiB\)$/);
+  });
+
+  it('--quota-mib sets the writable space: past it, OSError ENOSPC', async () => {
+    const dir = plugin('def run_e(p, i):\n    open("/tmp/x", "wb").write(b"x" * 3 * 1024 * 1024)\n    sdk.return_result("wrote", i)\n');
+    const small = await se2(['--json', '--quota-mib', '2', '--plugin-root', dir]);
+    expect(JSON.parse(small.stdout).error).toEqual({ code: 1, message: 'OSError: [Errno 51] No space left on device' });
+    const fits = await se2(['--json', '--quota-mib', '4', '--plugin-root', dir]);
+    expect(JSON.parse(fits.stdout).result).toBe('wrote');
   });
 });
 

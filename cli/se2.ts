@@ -1,47 +1,23 @@
 // se2: the command-line runner. Runs a plugin folder inside the wrapper module with the same host
 // code as the page (src/host), prints the three-level log and the outcome.
-import { Worker } from 'node:worker_threads';
-import { formatEntry, type LogEntry, type Outcome, type Timings } from '../src/host/index.ts';
+import { formatEntry, type LogEntry } from '../src/host/index.ts';
 import { readGuest } from './guest.ts';
-import { InputError, readPluginFolder, readText } from './inputs.ts';
+import { readRunContext } from './context.ts';
+import { InputError, readText } from './inputs.ts';
+import { readPluginInput } from './plugin-input.ts';
 import { parseOptions, USAGE, type Options } from './options.ts';
-import { parse } from '../src/worker/protocol.ts';
-import { FromWorkerSchema } from './protocol.ts';
+import { runInWorker, type Ending } from './run.ts';
+import { runTests } from './test.ts';
 import type { RunJob } from './run-worker.ts';
 
-type Ending = { kind: 'outcome'; outcome: Outcome; timings: Timings } | { kind: 'timeout' } | { kind: 'failed'; message: string };
-
 async function loadJob(options: Options): Promise<RunJob> {
-  const [files, { wrapper, stdlib }, payload] = await Promise.all([
-    readPluginFolder(options.pluginRoot),
+  const [files, { wrapper, stdlib }, payload, context] = await Promise.all([
+    readPluginInput(options.pluginRoot).then((input) => input.files),
     readGuest(options.wrapper),
     'file' in options.payload ? readText(options.payload.file, 'payload file') : Promise.resolve(options.payload.text),
+    readRunContext(options.requestFile, options.fetchFile),
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident };
-}
-
-/** Set by cli/build.mjs in the bundled command; from the sources, the tsx entry beside this file. */
-declare const __SE2_RUNNER__: string | undefined;
-const RUNNER = typeof __SE2_RUNNER__ === 'string' ? __SE2_RUNNER__ : './run-worker.mjs';
-
-function runInWorker(job: RunJob, timeoutMs: number, onLog: (entry: LogEntry) => void): Promise<Ending> {
-  const worker = new Worker(new URL(RUNNER, import.meta.url), { workerData: job });
-  return new Promise<Ending>((resolve) => {
-    const finish = (ending: Ending) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(ending);
-    };
-    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
-    worker.on('message', (data: unknown) => {
-      const parsed = parse(FromWorkerSchema, data);
-      if (!parsed.ok) finish({ kind: 'failed', message: `the runner sent a malformed message (${parsed.problem})` });
-      else if (parsed.value.type === 'log') onLog(parsed.value.entry);
-      else finish({ kind: 'outcome', outcome: parsed.value.outcome, timings: parsed.value.timings });
-    });
-    worker.on('error', (e) => finish({ kind: 'failed', message: e.message }));
-    worker.on('exit', (code) => finish({ kind: 'failed', message: `the runner stopped early (exit ${code})` }));
-  });
+  return { files, wrapper, stdlib, payload, ident: options.ident, quotaBytes: options.quotaBytes, ...(context !== null && { context }) };
 }
 
 /** The outcome as `[exit status, line]`. */
@@ -62,6 +38,8 @@ function verdict(ending: Ending, timeoutMs: number): [number, string] {
 }
 
 async function main(): Promise<number> {
+  // `se2 test …` runs a table of cases (cli/test.ts).
+  if (process.argv[2] === 'test') return runTests(process.argv.slice(3), process.stdout.isTTY === true);
   const parsed = parseOptions(process.argv.slice(2), process.stdout.isTTY === true);
   if (parsed.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -99,10 +77,18 @@ async function main(): Promise<number> {
       timeout: ending.kind === 'timeout' ? options.timeoutMs / 1000 : null,
       log,
       timings: { ...(ending.kind === 'outcome' ? ending.timings : {}), total: performance.now() - started },
+      // Only a run given an SE2 context reports these, so the plain run's object stays as it was.
+      ...(job.context !== undefined && {
+        response: { headers: (ending.kind === 'outcome' && ending.response?.headers) || {} },
+        state: (ending.kind === 'outcome' && ending.response?.state) || job.context.request?.state || {},
+      }),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
     process.stdout.write(`\n${line}\n`);
+    if (job.context !== undefined && ending.kind === 'outcome') {
+      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}\nstate: ${JSON.stringify(ending.response?.state ?? {})}\n`);
+    }
   }
   if (status !== 0) process.stderr.write(`se2: ${line}\n`);
   return status;

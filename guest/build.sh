@@ -4,10 +4,12 @@
 #                       wasm32-wasi, pre-initialised by Wizer (Python started, warm imports done)
 #   python311-core.zip  the standard library modules start-up needs (guest/core_modules.txt)
 #   python311-rest.zip  every other stdlib module (.pyc, stored, sorted, fixed timestamps)
+#   python311-source.zip  the .py sources of both, for traceback lines (not on sys.path)
 #   manifest.json       versions, checksums and sizes of the above
 # The plain (not pre-initialised) module stays in the build folder as wrapper-plain.wasm.
 #
 # Usage: bash guest/build.sh [--build-dir DIR] [--out DIR] [--source-cache DIR] [--jobs N]
+#        bash guest/build.sh --fetch-only [--source-cache DIR]   (the pinned tarballs, checked; no build)
 # Defaults: --build-dir guest/.build, --out public/guest, --source-cache guest/.build/sources.
 # The output is reproducible: two builds in different folders give the same bytes.
 set -euo pipefail
@@ -19,12 +21,14 @@ BUILD_DIR=$GUEST_DIR/.build
 OUT_DIR=$REPO_DIR/public/guest
 SOURCE_CACHE=
 JOBS=$(nproc 2>/dev/null || echo 2)
+FETCH_ONLY=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) BUILD_DIR=$2; shift 2 ;;
     --out) OUT_DIR=$2; shift 2 ;;
     --source-cache) SOURCE_CACHE=$2; shift 2 ;;
     --jobs|-j) JOBS=$2; shift 2 ;;
+    --fetch-only) FETCH_ONLY=true; shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -57,8 +61,15 @@ LINK_FLAGS="-Wl,-z,stack-size=524288 -Wl,--stack-first -Wl,--initial-memory=1048
 # Wizer (npm @bytecodealliance/wizer, pinned in package.json; its Linux binary ships inside).
 WIZER=$REPO_DIR/node_modules/.bin/wizer
 WIZER_VERSION=10.0.0
-# The preopens, in fd order (3, 4, 5): the snapshot binds them, every host must use the same.
-PREOPENS="/plugin /lib /tmp"
+# --- filesystem layout (issue 16) ---
+# One preopen, fd 3 = "/": the module sees one tree (/plugin, /lib, /tmp) as a script does
+# natively, and a missing path anywhere is ENOENT. The snapshot binds it: every host must give
+# fd 3 = "/" and nothing else before fd 4 (guest/README.md, "File system").
+PREOPENS="/"
+# utimensat/futimens with NULL times ("now") reach WASI as time 0 in Debian's wasi-libc: the
+# wrapper passes the current time instead (guest/src/wasm_shim.c).
+LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=utimensat,--wrap=futimens"
+# --- end filesystem layout ---
 # Snapshot hygiene (see wasm_shim.c): clock and file status are anonymised during wizer.initialize.
 LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=__wasi_clock_time_get,--wrap=__wasi_fd_filestat_get,--wrap=__wasi_path_filestat_get"
 LINK_LIBS="-lwasi-emulated-signal -lwasi-emulated-getpid -lwasi-emulated-process-clocks -lm"
@@ -70,12 +81,12 @@ step_done() { say "  done in $(( $(date +%s) - STEP_T0 )) s"; }
 T_START=$(date +%s)
 
 # --- toolchain ------------------------------------------------------------------------------
-APT_PACKAGES="clang-$LLVM lld-$LLVM llvm-$LLVM libclang-rt-$LLVM-dev-wasm32 wasi-libc tcl python3.11 dpkg-dev binaryen brotli"
+APT_PACKAGES="clang-$LLVM lld-$LLVM llvm-$LLVM libclang-rt-$LLVM-dev-wasm32 wasi-libc tcl python3.11 dpkg-dev binaryen brotli patch libc-bin"
 need_tools() {
   local missing=()
   local t
   for t in "$CC_BIN" "wasm-ld-$LLVM" "llvm-ar-$LLVM" "llvm-ranlib-$LLVM" "llvm-strip-$LLVM" \
-           tclsh wasm-opt brotli gzip make cc pkg-config apt-get sha256sum; do
+           tclsh wasm-opt brotli gzip make cc pkg-config apt-get sha256sum patch zic; do
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
   [ -x "$BUILD_PYTHON" ] || missing+=("$BUILD_PYTHON")
@@ -85,7 +96,7 @@ need_tools() {
     || missing+=("libclang-rt-$LLVM-dev-wasm32")
   printf '%s\n' "${missing[@]}"
 }
-MISSING=$(need_tools)
+MISSING=$([ "$FETCH_ONLY" = true ] || need_tools)
 if [ -n "$MISSING" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing missing tools: $(echo $MISSING | tr '\n' ' ')"
@@ -96,9 +107,11 @@ if [ -n "$MISSING" ]; then
   [ -z "$MISSING" ] || die "missing tools: $(echo $MISSING | tr '\n' ' ')
   install them with: sudo apt-get install $APT_PACKAGES pkg-config make gcc"
 fi
-"$BUILD_PYTHON" -c 'import sys; assert sys.version_info[:3] == (3, 11, 2), sys.version' \
-  || die "$BUILD_PYTHON must be Debian's CPython $PY_VERSION (package python3.11)"
-[ "$("$WIZER" --version)" = "wizer $WIZER_VERSION" ] || die "$WIZER is not wizer $WIZER_VERSION"
+if [ "$FETCH_ONLY" = false ]; then
+  "$BUILD_PYTHON" -c 'import sys; assert sys.version_info[:3] == (3, 11, 2), sys.version' \
+    || die "$BUILD_PYTHON must be Debian's CPython $PY_VERSION (package python3.11)"
+  [ "$("$WIZER" --version)" = "wizer $WIZER_VERSION" ] || die "$WIZER is not wizer $WIZER_VERSION"
+fi
 
 # --- sources --------------------------------------------------------------------------------
 ensure_deb_src() {
@@ -138,8 +151,12 @@ unpack() {
   rm -rf "$2" "$2.tmp"
   mkdir -p "$2.tmp"
   tar -xf "$SOURCE_CACHE/$(tarball_of "$1")" -C "$2.tmp"
-  mv "$2.tmp"/* "$2"
-  rmdir "$2.tmp"
+  if [ "$(ls "$2.tmp" | wc -l)" = 1 ] && [ -d "$2.tmp/$(ls "$2.tmp")" ]; then
+    mv "$2.tmp"/* "$2"
+    rmdir "$2.tmp"
+  else
+    mv "$2.tmp" "$2"  # a tarball without a top folder (tzdata)
+  fi
 }
 
 # --- sysroot: Debian's wasi-libc plus our wasm libraries, and nothing from the host ------------
@@ -226,9 +243,12 @@ build_sqlite() {
       >/dev/null && make -s sqlite3.c >/dev/null)
   # SQLite 3.40's unix VFS needs locks, fchown, mmap and shared memory that WASI lacks: build
   # with SQLITE_OS_OTHER and our own small VFS (guest/deps/sqlite_wasi_vfs.c: plain file I/O,
-  # locks always granted), single-threaded, without extension loading, temp store in memory.
+  # SQLite's locks within the instance), single-threaded, without extension loading, temp store
+  # in memory. HAVE_USLEEP (as configure finds it natively): the busy handler then retries
+  # after 1, 2, 5, ... ms up to the connection's timeout; without it, it sleeps whole seconds
+  # and gives up at once when the timeout is under one (sqlite3.connect(timeout=0.3)).
   cp "$GUEST_DIR/deps/sqlite_wasi_vfs.c" "$d/"
-  compile_lib sqlite3 "$d" "-I$d -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 \
+  compile_lib sqlite3 "$d" "-I$d -DSQLITE_OS_OTHER=1 -DSQLITE_THREADSAFE=0 -DHAVE_USLEEP=1 \
     -DSQLITE_OMIT_LOAD_EXTENSION=1 -DSQLITE_OMIT_WAL=1 -DSQLITE_MAX_MMAP_SIZE=0 \
     -DSQLITE_TEMP_STORE=3 -DSQLITE_ENABLE_MATH_FUNCTIONS=1" sqlite3.c sqlite_wasi_vfs.c
   cp "$d/sqlite3.h" "$SYSROOT/include/"
@@ -327,36 +347,80 @@ check_wrapper_interface() {
   exports=$(awk '$1 == "export" { print $2 }' <<<"$iface" | sort | tr '\n' ' ')
   [ "$exports" = "_start allocate deallocate memory run_e ${2:-}" ] \
     || die "unexpected exports: $exports"
-  imports=$(awk '$1 == "import" { print $2 }' <<<"$iface" | grep -v '^wasi_snapshot_preview1\.' \
-    | sort | tr '\n' ' ')
-  [ "$imports" = "env.return_error env.return_result " ] || die "unexpected imports: $imports"
+  # ---- SE2 ABI (issue 12): the env imports are exactly the .wit's, with its signatures ----
+  local want
+  imports=$(grep '^import ' <<<"$iface" | grep -v '^import wasi_snapshot_preview1\.' | sort)
+  want=$("$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/abigen.py" --print-imports | sort)
+  [ "$imports" = "$want" ] || die "the module's imports are not those of guest/abi/se2.wit:
+$(diff <(echo "$want") <(echo "$imports") || true)"
+  # ---- end SE2 ABI ----
 }
 
 # --- the standard library bundle ----------------------------------------------------------
+# --- stdlib patches and extra packages (issue 16) ---
+# guest/patches/*.patch change the standard library only (Lib/), so they are applied to a copy
+# of Lib/ that the zips are built from; the C build uses the tarball as released.
+STDLIB_SRC=$BUILD_DIR/stdlib-src
+patch_stdlib() {
+  rm -rf "$STDLIB_SRC"
+  mkdir -p "$STDLIB_SRC"
+  cp -r "$PYDIR/Lib" "$STDLIB_SRC/Lib"
+  local p
+  for p in "$GUEST_DIR"/patches/*.patch; do
+    [ -e "$p" ] || continue
+    patch -s -p1 -d "$STDLIB_SRC" < "$p" || die "patch $(basename "$p") does not apply"
+  done
+}
+
+# The IANA time-zone database as the `tzdata` package (what zoneinfo uses where the system has
+# no database): compiled from Debian's tzdata source with zic (libc-bin), one module folder per
+# zone folder so importlib.resources finds each file, and tzdata/zones listing every key.
+TZ_PKG=$BUILD_DIR/tzdata-pkg
+build_tzdata() {
+  local d=$BUILD_DIR/deps/tzdata version
+  unpack tzdata "$d"
+  version=$(cat "$d/version")
+  rm -rf "$TZ_PKG"
+  mkdir -p "$TZ_PKG/tzdata/zoneinfo"
+  # -b slim: the small TZif form (zoneinfo reads its footer for later years); the backward file
+  # keeps the old names (US/Eastern, ...) as CPython's own tzdata package does.
+  (cd "$d" && zic -b slim -d "$TZ_PKG/tzdata/zoneinfo" \
+      africa antarctica asia australasia europe northamerica southamerica etcetera backward factory) \
+    || die "zic failed"
+  "$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/make_tzdata_package.py" "$TZ_PKG/tzdata" "$version"
+}
+# --- end stdlib patches and extra packages ---
+
+# ---- stdlib zips (make_stdlib_zip.py): the core and rest zips of .pyc, and the source zip that
+# tracebacks read lines from (fetched by a host only when first read; not on sys.path) ----
+STDLIB_ZIPS="python311-core.zip python311-rest.zip python311-source.zip"
 build_stdlib_zip() {
   local sysconfigdata
   sysconfigdata=$(ls "$PYDIR"/build/lib.*/_sysconfigdata_*.py)
   mkdir -p "$BUILD_DIR/stdlib"
   rm -f "$BUILD_DIR/stdlib"/*.zip "$BUILD_DIR/python311.zip"
+  # Extra package roots after the stdlib: our start-up helper (guest/python) and tzdata.
   SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH PYTHONHASHSEED=0 "$BUILD_PYTHON" -I -S \
-    "$GUEST_DIR/tools/make_stdlib_zip.py" "$PYDIR/Lib" "$sysconfigdata" "$BUILD_DIR" \
-    "$GUEST_DIR/core_modules.txt" "$BUILD_DIR/stdlib"
+    "$GUEST_DIR/tools/make_stdlib_zip.py" "$STDLIB_SRC/Lib" "$sysconfigdata" "$BUILD_DIR" \
+    "$GUEST_DIR/core_modules.txt" "$BUILD_DIR/stdlib" "$GUEST_DIR/python" "$TZ_PKG"
 }
+# ---- end stdlib zips ----
 
 # --- the snapshot (Wizer) ---------------------------------------------------------------------
 # Runs wizer.initialize (C constructors, Python, warm imports; see guest/src/wasm_shim.c) and
 # writes the memory into wrapper.wasm. /lib holds ONLY the core zip: a warm import that needs
 # the rest zip fails the build (wizer.initialize traps), so start-up never touches it. The
 # folders get a fixed mtime and stdio is redirected (no tty), so nothing of this machine or
-# this moment reaches the snapshot. --mapdir order = preopen order = fds 3, 4, 5.
+# this moment reaches the snapshot. --mapdir order = preopen order (fd 3 = "/").
 build_snapshot() {
   local s=$BUILD_DIR/snapshot w=$BUILD_DIR/wrapper
   rm -rf "$s"
-  mkdir -p "$s/plugin" "$s/lib" "$s/tmp"
-  cp "$BUILD_DIR/stdlib/python311-core.zip" "$s/lib/"
-  touch -d "@$SOURCE_DATE_EPOCH" "$s/lib/python311-core.zip" "$s/plugin" "$s/lib" "$s/tmp"
+  mkdir -p "$s/root/plugin" "$s/root/lib" "$s/root/tmp"
+  cp "$BUILD_DIR/stdlib/python311-core.zip" "$s/root/lib/"
+  touch -d "@$SOURCE_DATE_EPOCH" "$s/root/lib/python311-core.zip" "$s/root/plugin" \
+    "$s/root/lib" "$s/root/tmp" "$s/root"
   local mapdirs=() d
-  for d in $PREOPENS; do mapdirs+=(--mapdir "$d::$s${d}"); done
+  for d in $PREOPENS; do mapdirs+=(--mapdir "$d::$s/root${d}"); done
   (cd "$s" && "$WIZER" --allow-wasi --inherit-env false --inherit-stdio true \
       --wasm-bulk-memory true --init-func wizer.initialize "${mapdirs[@]}" \
       -o "$w/wrapper.wasm" "$w/wrapper-plain.wasm" </dev/null >"$s/wizer.log" 2>&1) \
@@ -380,16 +444,25 @@ write_manifest() {
     --wasm-opt "$WASM_OPT_USED" --source-date-epoch "$SOURCE_DATE_EPOCH" \
     --builtins "$BUILD_DIR/builtin_modules.txt" --core-modules "$GUEST_DIR/core_modules.txt" \
     --wizer-version "$WIZER_VERSION" --preopens "$PREOPENS" --max-memory "$MAX_MEMORY" \
-    "$OUT_DIR/wrapper.wasm" "$OUT_DIR/python311-core.zip" "$OUT_DIR/python311-rest.zip"
+    --zic "$(zic --version)" --patches "$(cd "$GUEST_DIR" && ls patches/*.patch 2>/dev/null | tr '\n' ' ')" \
+    "$OUT_DIR/wrapper.wasm" $(for z in $STDLIB_ZIPS; do echo "$OUT_DIR/$z"; done)
 }
 
 # --- main ---------------------------------------------------------------------------------
+# --fetch-only: what `npm run test:cpython` uses to get CPython's Lib/test by the same pins.
+if [ "$FETCH_ONLY" = true ]; then
+  command -v apt-get >/dev/null && command -v sha256sum >/dev/null || die "needs apt-get and sha256sum"
+  fetch_sources
+  say "sources in $SOURCE_CACHE"
+  exit 0
+fi
 # cached STAMP FUNCTIONS...: run the functions unless a stamp says they already ran with the
 # same definitions, sources and flags (so a rebuild of the wrapper alone takes seconds).
 cached() {
   local stamp=$BUILD_DIR/.stamp-$1 key
   shift
-  key=$( { cat "$GUEST_DIR/sources.lock" "$GUEST_DIR"/deps/*; echo "$WASM_CC $WASM_CFLAGS";
+  # (tzdata is compiled by its own step, which is not cached: its pin does not key the C builds)
+  key=$( { grep -v '^tzdata ' "$GUEST_DIR/sources.lock"; cat "$GUEST_DIR"/deps/*; echo "$WASM_CC $WASM_CFLAGS";
           declare -f "$@"; } | sha256sum)
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then say "  (up to date)"; return; fi
   rm -f "$stamp"
@@ -403,17 +476,23 @@ cached deps make_sysroot build_zlib build_bzip2 build_xz build_sqlite
 step_done
 step_start "CPython $PY_VERSION (configure + make)"; cached cpython build_cpython; step_done
 step_start "libpython3.11.a (merged)"; merge_libpython; step_done
+# ---- SE2 ABI (issue 12): the committed bindings must be what guest/abi/se2.wit gives ----
+step_start "ABI bindings (guest/abi/se2.wit -> se2_env.h, sdk_functions.c, sdk.pyi, abi.generated.ts)"
+"$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/abigen.py" --check \
+  || die "generated ABI files are stale: run $BUILD_PYTHON guest/tools/abigen.py and commit them"
+step_done
+# ---- end SE2 ABI ----
 step_start "wrapper.wasm"; build_wrapper; step_done
-step_start "python311-core.zip + python311-rest.zip"; build_stdlib_zip; step_done
+step_start "stdlib patches + tzdata"; patch_stdlib; build_tzdata; step_done
+step_start "stdlib zips ($STDLIB_ZIPS)"; build_stdlib_zip; step_done
 step_start "wrapper.wasm (Wizer snapshot)"; build_snapshot; step_done
 # The built-in module list comes from CPython's generated Modules/config.c (what the wrapper has).
 sed -n 's/^ *{"\([A-Za-z0-9_.]*\)", PyInit_.*/\1/p' "$PYDIR/Modules/config.c" | sort > "$BUILD_DIR/builtin_modules.txt"
 cp "$BUILD_DIR/wrapper/wrapper-plain.wasm" "$BUILD_DIR/"
 rm -f "$OUT_DIR/python311.zip"
-cp "$BUILD_DIR/wrapper/wrapper.wasm" "$BUILD_DIR/stdlib/python311-core.zip" \
-  "$BUILD_DIR/stdlib/python311-rest.zip" "$OUT_DIR/"
+cp "$BUILD_DIR/wrapper/wrapper.wasm" $(for z in $STDLIB_ZIPS; do echo "$BUILD_DIR/stdlib/$z"; done) "$OUT_DIR/"
 write_manifest
 say "artifacts in $OUT_DIR:"
-(cd "$OUT_DIR" && ls -l wrapper.wasm python311-core.zip python311-rest.zip manifest.json \
+(cd "$OUT_DIR" && ls -l wrapper.wasm $STDLIB_ZIPS manifest.json \
   | awk '{print "  " $5 "  " $9}')
 say "total build time $(( $(date +%s) - T_START )) s"

@@ -1,29 +1,49 @@
 // Tests of the committed guest (public/guest/wrapper.wasm, pre-initialised by Wizer, plus
-// python311-core.zip and python311-rest.zip) under Node's own node:wasi. The same contract is
+// python311-core.zip, python311-rest.zip and python311-source.zip) under Node's own node:wasi. The same contract is
 // tested on @bjorn3/browser_wasi_shim in src/host/. When guest/.build/wrapper-plain.wasm (the
 // module before Wizer, left by guest/build.sh) is present, it is tested too.
 // node:wasi on Node 20 misbehaves after many fresh instances in one process, so this file
 // makes only a handful (vitest runs it with --no-turbo-fast-api-calls in its own fork).
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WASI } from 'node:wasi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENV_SIGNATURES } from '../src/host/abi.generated.ts';
+import { createSe2Host } from '../src/host/se2.ts';
+import type { LogEntry, RunContext, Se2Response } from '../src/host/types.ts';
+import {
+  ERRORS_EXPECTED,
+  ERRORS_RESPONSE,
+  HELPERS_EXPECTED,
+  HELPERS_RESPONSE,
+  RAW_EXPECTED,
+  RAW_RESPONSE,
+  RAW_SEVERITIES,
+  SURFACE_CONTEXT,
+  SURFACE_IDENT,
+  SURFACE_PLUGIN,
+} from '../src/host/testdata/se2_surface.ts';
 
 const guestFile = (name: string) => new URL(`../public/guest/${name}`, import.meta.url);
 const articlePlugin = readFileSync(new URL('./plugin/plugin.py', import.meta.url), 'utf8');
 const plainFile = new URL('./.build/wrapper-plain.wasm', import.meta.url);
 const hasPlain = existsSync(plainFile);
-const ZIPS = ['python311-core.zip', 'python311-rest.zip'] as const;
+const ZIPS = ['python311-core.zip', 'python311-rest.zip', 'python311-source.zip'] as const;
 
-type Outcome =
-  | { kind: 'result'; ident: number; text: string }
-  | { kind: 'error'; ident: number; code: number; message: string };
+type Outcome = { kind: 'result'; ident: number; text: string } | { kind: 'error'; ident: number; code: number; message: string };
 
 interface Guest {
-  /** Calls run_e with the payload (a string is sent as UTF-8) and returns what the module reported. */
-  run(payload: string | Uint8Array, ident: number): Outcome[];
+  /** Calls run_e with the payload (a string is sent as UTF-8) and returns what the module reported.
+   * `context`: the SE2 request and fetch mocks, served by src/host/se2.ts. */
+  run(payload: string | Uint8Array, ident: number, context?: RunContext): Outcome[];
+  /** The response headers and state of the last run. */
+  se2(): Se2Response;
+  /** The host's lines of src/host/se2.ts and the plugin's log_msg entries, in order. */
+  hostLog: LogEntry[];
+  /** Calls run_e with exactly these arguments (a foreign host's mistakes). */
+  runRaw(ptr: number, len: number, ident: number): Outcome[];
   stdout(): string;
   stderr(): string;
   startMs: number;
@@ -32,8 +52,8 @@ interface Guest {
 }
 
 interface StartOptions {
-  /** Which stdlib zips /lib holds. */
-  lib?: 'both' | 'core' | 'none';
+  /** Which stdlib zips /lib holds: all three (the default), the core zip alone, or none. */
+  lib?: 'all' | 'core' | 'none';
   module?: WebAssembly.Module;
   env?: Record<string, string>;
   /** Extra preopened folders with files (after /plugin, /lib, /tmp). */
@@ -59,18 +79,23 @@ function tempDir(): string {
   return dir;
 }
 
-/** A fresh instance with these plugin files in /plugin, the stdlib zips in /lib, an empty
- * /tmp (preopens in this order: fds 3, 4, 5, as the snapshot expects), `_start` run. */
+/** A fresh instance with one preopen "/" (fd 3, as the snapshot expects) holding /plugin (these
+ * files), /lib (the stdlib zips) and an empty /tmp; `_start` run. */
 function startGuest(
-  pluginFiles: Record<string, string>,
-  { lib = 'both', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
+  pluginFiles: Record<string, string | Uint8Array>,
+  { lib = 'all', module: wasmModule = module, env = { PYTHONPATH: '/plugin' }, extraDirs = {} }: StartOptions = {},
 ): Guest {
-  const pluginDir = tempDir();
-  for (const [name, text] of Object.entries(pluginFiles)) writeFileSync(join(pluginDir, name), text);
-  const libDir = tempDir();
-  const zips = lib === 'both' ? ZIPS : lib === 'core' ? ZIPS.slice(0, 1) : [];
+  const root = tempDir();
+  const pluginDir = join(root, 'plugin');
+  const libDir = join(root, 'lib');
+  for (const dir of [pluginDir, libDir, join(root, 'tmp')]) mkdirSync(dir);
+  for (const [name, content] of Object.entries(pluginFiles)) {
+    mkdirSync(dirname(join(pluginDir, name)), { recursive: true });
+    writeFileSync(join(pluginDir, name), content);
+  }
+  const zips = lib === 'all' ? ZIPS : lib === 'core' ? ZIPS.slice(0, 1) : [];
   for (const zip of zips) writeFileSync(join(libDir, zip), readFileSync(guestFile(zip)));
-  const preopens: Record<string, string> = { '/plugin': pluginDir, '/lib': libDir, '/tmp': tempDir() };
+  const preopens: Record<string, string> = { '/': root };
   for (const [guestPath, files] of Object.entries(extraDirs)) {
     const dir = tempDir();
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -95,22 +120,37 @@ function startGuest(
   // eslint-disable-next-line prefer-const
   let memory: WebAssembly.Memory | undefined;
   let outcomes: Outcome[] = [];
-  const text = (ptr: number, len: number) =>
-    new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
+  const text = (ptr: number, len: number) => new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(memory!.buffer, ptr, len));
   // Every path the module opens or stats is recorded (fd:path).
   const paths: string[] = [];
-  const wasiImports = (wasi.getImportObject() as Record<string, unknown>).wasi_snapshot_preview1 as Record<string, (...args: number[]) => number>;
+  const wasiImports = (wasi.getImportObject() as Record<string, unknown>).wasi_snapshot_preview1 as Record<
+    string,
+    (...args: number[]) => number
+  >;
   const traced = { ...wasiImports };
-  for (const [fn, pathArg] of [['path_open', 2], ['path_filestat_get', 2]] as const) {
+  for (const [fn, pathArg] of [
+    ['path_open', 2],
+    ['path_filestat_get', 2],
+  ] as const) {
     const original = wasiImports[fn]!;
     traced[fn] = (...args: number[]) => {
       paths.push(`${args[0]}:${text(args[pathArg]!, args[pathArg + 1]!)}`);
       return original(...args);
     };
   }
+  // The env imports beyond the outcome are src/host/se2.ts's, the same code the page and CLI run.
+  const hostLog: LogEntry[] = [];
+  const se2 = createSe2Host({
+    memory: () => memory!,
+    log: (text, ident) => hostLog.push({ level: 'host', file: 'se2.ts', ident, text, stream: 'stdout', time: 0 }),
+    emit: (entry) => hostLog.push(entry),
+    clock: () => 0,
+  });
+  let lastSe2: Se2Response = { response: { headers: {} }, state: {} };
   const instance = new WebAssembly.Instance(wasmModule, {
     wasi_snapshot_preview1: traced,
     env: {
+      ...se2.env,
       return_result(ptr: number, len: number, ident: number) {
         outcomes.push({ kind: 'result', ident, text: text(ptr, len) });
       },
@@ -133,13 +173,22 @@ function startGuest(
   return {
     startMs,
     paths,
-    run(payload, ident) {
+    hostLog,
+    se2: () => lastSe2,
+    run(payload, ident, context) {
       const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
       const ptr = exports.allocate(bytes.length + 1);
       new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
       outcomes = [];
+      se2.begin(ident, context);
       exports.run_e(ptr, bytes.length, ident);
+      lastSe2 = se2.end();
       exports.deallocate(ptr, bytes.length + 1);
+      return outcomes;
+    },
+    runRaw(ptr, len, ident) {
+      outcomes = [];
+      exports.run_e(ptr, len, ident);
       return outcomes;
     },
     stdout: () => readFileSync(stdoutPath, 'utf8'),
@@ -151,19 +200,22 @@ function startGuest(
 void closeSync;
 
 describe('wrapper.wasm interface', () => {
-  it('exports exactly the plugin ABI and imports only env + WASI', () => {
-    const exports = WebAssembly.Module.exports(module).map((e) => `${e.name}:${e.kind}`).sort();
+  it('exports exactly the plugin ABI and imports only the env functions of se2.wit + WASI', () => {
+    const exports = WebAssembly.Module.exports(module)
+      .map((e) => `${e.name}:${e.kind}`)
+      .sort();
     // Wizer drops wizer.initialize from the pre-initialised module.
-    expect(exports).toEqual([
-      '_start:function',
-      'allocate:function',
-      'deallocate:function',
-      'memory:memory',
-      'run_e:function',
-    ]);
+    expect(exports).toEqual(['_start:function', 'allocate:function', 'deallocate:function', 'memory:memory', 'run_e:function']);
     const imports = WebAssembly.Module.imports(module);
-    const env = imports.filter((i) => i.module === 'env').map((i) => `${i.name}:${i.kind}`).sort();
-    expect(env).toEqual(['return_error:function', 'return_result:function']);
+    const env = imports
+      .filter((i) => i.module === 'env')
+      .map((i) => `${i.name}:${i.kind}`)
+      .sort();
+    expect(env).toEqual(
+      Object.keys(ENV_SIGNATURES)
+        .map((name) => `${name}:function`)
+        .sort(),
+    );
     const others = imports.filter((i) => i.module !== 'env' && i.module !== 'wasi_snapshot_preview1');
     expect(others).toEqual([]);
   });
@@ -181,9 +233,7 @@ describe("the article's plugin", () => {
     const outcomes = guest.run(payload, 12345);
     const runMs = performance.now() - t0;
     console.info(`node:wasi: _start ${guest.startMs.toFixed(1)} ms, first run_e ${runMs.toFixed(2)} ms`);
-    expect(outcomes).toEqual([
-      { kind: 'result', ident: 12345, text: "tI can't etib it's nwo tail. I'm enod laughing." },
-    ]);
+    expect(outcomes).toEqual([{ kind: 'result', ident: 12345, text: "tI can't etib it's nwo tail. I'm enod laughing." }]);
     const out = guest.stdout();
     expect(out).toContain('\t\x1b[32m[wasm_shim.c]\x1b[0m | id=12345 | run_e received payload of 47 bytes at 0x');
     expect(out).toContain('\t\x1b[32m[embed.c]\x1b[0m | id=12345 | Calling plugin.run_e ...\n');
@@ -212,6 +262,36 @@ describe("the article's plugin", () => {
     }
     console.info(`node:wasi: run_e on a warm instance ${times.map((t) => t.toFixed(2)).join(', ')} ms`);
     expect(guest.stdout()).toContain('| id=-7 | Calling plugin.run_e');
+  });
+});
+
+describe('the SE2 surface of se2.wit under node:wasi (env from src/host/se2.ts)', () => {
+  let guest: Guest;
+  beforeAll(() => {
+    guest = startGuest({ 'plugin.py': SURFACE_PLUGIN });
+  });
+  const result = (outcomes: Outcome[]) => {
+    expect(outcomes).toHaveLength(1);
+    const [outcome] = outcomes;
+    if (outcome?.kind !== 'result') throw new Error(`no result: ${JSON.stringify(outcome)}`);
+    return JSON.parse(outcome.text);
+  };
+
+  it('every function called directly: the same answers as on browser_wasi_shim', () => {
+    expect(result(guest.run('raw', SURFACE_IDENT, SURFACE_CONTEXT))).toEqual(RAW_EXPECTED);
+    expect(guest.se2()).toEqual(RAW_RESPONSE);
+    expect(guest.hostLog.filter((e) => e.file === 'log_msg').map((e) => e.severity)).toEqual(RAW_SEVERITIES);
+    expect(guest.stdout()).toContain(
+      `\t\x1b[32m[sdk_module.c]\x1b[0m | id=${SURFACE_IDENT} | sdk.request_set_field called with field_type 4, key 4 bytes and value 1 bytes\n`,
+    );
+  });
+
+  it('the helpers and the error paths', () => {
+    expect(result(guest.run('helpers', SURFACE_IDENT, SURFACE_CONTEXT))).toEqual(HELPERS_EXPECTED);
+    expect(guest.se2()).toEqual(HELPERS_RESPONSE);
+    expect(result(guest.run('errors', SURFACE_IDENT, SURFACE_CONTEXT))).toEqual(ERRORS_EXPECTED);
+    expect(guest.se2()).toEqual(ERRORS_RESPONSE);
+    expect(guest.stderr()).toBe('');
   });
 });
 
@@ -287,7 +367,10 @@ def run_e(payload, ident):
       zlib: true,
       bz2: true,
       lzma: true,
-      sqlite3: [[1, 'a'], [3, 'c']],
+      sqlite3: [
+        [1, 'a'],
+        [3, 'c'],
+      ],
       sqlite_version: '3.40.1',
       sqlite_file: 4950,
       uuid4: true,
@@ -304,7 +387,21 @@ def run_e(payload, ident):
       statistics: 3,
       dataclasses: { x: 1, y: 2 },
       typing: 7,
-      builtins: ['_bz2', '_csv', '_datetime', '_decimal', '_json', '_lzma', '_md5', '_sha256', '_sqlite3', 'math', 'pyexpat', 'unicodedata', 'zlib'],
+      builtins: [
+        '_bz2',
+        '_csv',
+        '_datetime',
+        '_decimal',
+        '_json',
+        '_lzma',
+        '_md5',
+        '_sha256',
+        '_sqlite3',
+        'math',
+        'pyexpat',
+        'unicodedata',
+        'zlib',
+      ],
     });
   });
 });
@@ -369,6 +466,8 @@ def run_e(payload, ident):
     if payload == "custom":
         sdk.return_error(42, "no: " + payload, ident)
         return
+    if payload == "nul":
+        raise ValueError("before\\0after")
     sdk.return_result("ok " + payload, ident)
 `,
       });
@@ -399,6 +498,17 @@ def run_e(payload, ident):
       expect(guest.run('types', 16)).toEqual([
         { kind: 'result', ident: 16, text: 'TypeError,TypeError,TypeError,TypeError,TypeError,UnicodeEncodeError' },
       ]);
+    });
+
+    it('a message with a NUL character reaches the host whole', () => {
+      expect(guest.run('nul', 18)).toEqual([{ kind: 'error', ident: 18, code: 1, message: 'ValueError: before\0after' }]);
+    });
+
+    it('a negative length or a NULL pointer: code 7, not the UTF-8 code 4', () => {
+      const message = 'run_e: invalid payload pointer or length';
+      expect(guest.runRaw(1024, -1, 19)).toEqual([{ kind: 'error', ident: 19, code: 7, message }]);
+      expect(guest.runRaw(0, 5, 20)).toEqual([{ kind: 'error', ident: 20, code: 7, message }]);
+      expect(guest.run('still fine', 21)).toEqual([{ kind: 'result', ident: 21, text: 'ok still fine' }]);
     });
 
     it("the plugin's own error code passes through", () => {
@@ -439,6 +549,35 @@ describe('split standard library (core + rest zips)', () => {
     expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
   });
 
+  it('with every zip in /lib, start-up and the article plugin open neither the rest zip nor the sources', () => {
+    const guest = startGuest({ 'plugin.py': articlePlugin });
+    expect(guest.run('abc def', 3)).toEqual([{ kind: 'result', ident: 3, text: 'cba fed' }]);
+    expect(guest.stderr()).toBe('');
+    expect(guest.paths.filter((p) => p.includes('rest') || p.includes('source'))).toEqual([]);
+  });
+
+  it('a traceback through the standard library opens the source zip, and shows its lines', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json, traceback
+
+def run_e(payload, ident):
+    try:
+        json.loads(payload)
+    except ValueError:
+        sdk.return_result(traceback.format_exc(), ident)
+`,
+    });
+    expect(guest.paths.filter((p) => p.includes('source'))).toEqual([]);
+    const [outcome] = guest.run('nope', 4);
+    expect(outcome).toMatchObject({ kind: 'result' });
+    const lines = outcome?.kind === 'result' ? outcome.text.split('\n') : [];
+    const at = lines.indexOf('  File "/lib/python311-core.zip/json/decoder.py", line 355, in raw_decode');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toBe('    raise JSONDecodeError("Expecting value", s, err.value) from None');
+    expect(guest.paths.some((p) => p.endsWith('lib/python311-source.zip'))).toBe(true);
+  });
+
   it('a module from the rest zip is imported on demand (and only then is the rest zip opened)', () => {
     const guest = startGuest({
       'plugin.py': `
@@ -450,17 +589,13 @@ def run_e(payload, ident):
 `,
     });
     expect(guest.paths.filter((p) => p.includes('rest'))).toEqual([]);
-    expect(guest.run('x', 4)).toEqual([
-      { kind: 'result', ident: 4, text: '0.3 /lib/python311-rest.zip/decimal.pyc' },
-    ]);
+    expect(guest.run('x', 4)).toEqual([{ kind: 'result', ident: 4, text: '0.3 /lib/python311-rest.zip/decimal.pyc' }]);
     expect(guest.paths.some((p) => p.endsWith('python311-rest.zip'))).toBe(true);
   });
 
   it('without the rest zip, a rest module is a clean ModuleNotFoundError', () => {
     const guest = startGuest({ 'plugin.py': 'import sdk\ndef run_e(p, i):\n    import sqlite3\n' }, { lib: 'core' });
-    expect(guest.run('x', 5)).toEqual([
-      { kind: 'error', ident: 5, code: 1, message: "ModuleNotFoundError: No module named 'sqlite3'" },
-    ]);
+    expect(guest.run('x', 5)).toEqual([{ kind: 'error', ident: 5, code: 1, message: "ModuleNotFoundError: No module named 'sqlite3'" }]);
   });
 });
 
@@ -505,7 +640,7 @@ def run_e(payload, ident):
   it('the article plugin runs even with an empty /lib: start-up needs no file of the stdlib', () => {
     const guest = startGuest({ 'plugin.py': articlePlugin }, { lib: 'none' });
     expect(guest.run('abc', 6)).toEqual([{ kind: 'result', ident: 6, text: 'cba' }]);
-    expect(guest.paths.filter((p) => p.includes('/lib') || p.includes('.zip'))).toEqual([]);
+    expect(guest.paths.filter((p) => p.includes('lib/') || p.includes('.zip'))).toEqual([]);
   });
 });
 
@@ -525,5 +660,139 @@ describe.runIf(hasPlain)('the plain module (before Wizer, guest/.build/wrapper-p
       { module: plainModule },
     );
     expect(guest.run('x', 9)).toEqual([{ kind: 'result', ident: 9, text: '3.40.1' }]);
+  });
+});
+
+describe('Python as people write it (one tree, time zones, asyncio) under node:wasi', () => {
+  const resultOf = (guest: Guest, payload = 'x'): unknown => {
+    const outcomes = guest.run(payload, 1);
+    expect(guest.stderr()).toBe('');
+    expect(outcomes).toMatchObject([{ kind: 'result' }]);
+    return JSON.parse((outcomes[0] as { text: string }).text);
+  };
+
+  it('starts in /plugin: relative paths work, a missing path is FileNotFoundError, / lists the tree', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json, os, pathlib, tempfile, shutil
+
+def run_e(payload, ident):
+    r = {"cwd": os.getcwd(), "data": open("data/notes.txt").read()}
+    with open("out.txt", "w") as f:
+        f.write("written")
+    r["out"] = pathlib.Path("out.txt").read_text()
+    r["out_size"] = os.stat("/plugin/out.txt").st_size
+    missing = []
+    for path in ("/etc/app.conf", "/nowhere/x", "missing.txt", "/tmp/none"):
+        try:
+            open(path)
+        except FileNotFoundError:
+            missing.append(path)
+    r["missing"] = missing
+    r["root"] = sorted(os.listdir("/"))
+    with tempfile.TemporaryDirectory() as d:
+        shutil.copy("out.txt", d)
+        r["tmp"] = [d.startswith("/tmp/"), os.listdir(d)]
+    sdk.return_result(json.dumps(r), ident)
+`,
+      'data/notes.txt': 'from the plugin folder',
+    });
+    expect(resultOf(guest)).toEqual({
+      cwd: '/plugin',
+      data: 'from the plugin folder',
+      out: 'written',
+      out_size: 7,
+      missing: ['/etc/app.conf', '/nowhere/x', 'missing.txt', '/tmp/none'],
+      root: ['lib', 'plugin', 'tmp'],
+      tmp: [true, ['out.txt']],
+    });
+  });
+
+  it('zoneinfo has the IANA database (the tzdata package in the rest zip)', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json
+from datetime import datetime, timedelta, timezone
+
+def run_e(payload, ident):
+    from zoneinfo import ZoneInfo, available_timezones
+    import tzdata
+    paris = ZoneInfo("Europe/Paris")
+    before = datetime(2026, 3, 29, 0, 59, tzinfo=timezone.utc).astimezone(paris)
+    after = (datetime(2026, 3, 29, 0, 59, tzinfo=timezone.utc) + timedelta(minutes=2)).astimezone(paris)
+    zones = available_timezones()
+    sdk.return_result(json.dumps({
+        "before": before.isoformat(), "after": after.isoformat(),
+        "names": [before.tzname(), after.tzname()],
+        "ny": datetime(2026, 7, 1, 12, tzinfo=ZoneInfo("America/New_York")).utcoffset().total_seconds(),
+        "count": len(zones) > 400, "has": ["Asia/Tokyo" in zones, "US/Eastern" in zones],
+        "version": tzdata.IANA_VERSION,
+    }), ident)
+`,
+    });
+    expect(resultOf(guest)).toEqual({
+      before: '2026-03-29T01:59:00+01:00',
+      after: '2026-03-29T03:01:00+02:00',
+      names: ['CET', 'CEST'],
+      ny: -4 * 3600,
+      count: true,
+      has: [true, true],
+      version: '2026b',
+    });
+  });
+
+  it('asyncio runs: tasks, gather, sleep, wait_for time-outs, queues, locks; run_e may be async', () => {
+    const guest = startGuest({
+      'plugin.py': `
+import sdk, json, asyncio, time
+
+async def worker(q, out, lock):
+    while True:
+        item = await q.get()
+        async with lock:
+            out.append(item * 2)
+        q.task_done()
+
+async def run_e(payload, ident):
+    t0 = time.monotonic()
+    q, out, lock = asyncio.Queue(), [], asyncio.Lock()
+    tasks = [asyncio.create_task(worker(q, out, lock)) for _ in range(3)]
+    for i in range(6):
+        q.put_nowait(i)
+    await q.join()
+    for t in tasks:
+        t.cancel()
+    gathered = await asyncio.gather(*(asyncio.sleep(0.01 * i, result=i) for i in range(4)))
+    try:
+        await asyncio.wait_for(asyncio.sleep(5), timeout=0.05)
+        timed_out = False
+    except asyncio.TimeoutError:
+        timed_out = True
+    errors = []
+    try:
+        await asyncio.open_connection("example.com", 80)
+    except Exception as e:
+        errors.append(type(e).__name__ + ": " + str(e))
+    try:
+        await asyncio.create_subprocess_exec("ls")
+    except Exception as e:
+        errors.append(type(e).__name__ + ": " + str(e))
+    sdk.return_result(json.dumps({
+        "out": sorted(out), "gathered": gathered, "timed_out": timed_out,
+        "elapsed_ok": 0.05 <= time.monotonic() - t0 < 2, "errors": errors,
+    }), ident)
+`,
+    });
+    expect(resultOf(guest)).toEqual({
+      out: [0, 2, 4, 6, 8, 10],
+      gathered: [0, 1, 2, 3],
+      timed_out: true,
+      elapsed_ok: true,
+      errors: [
+        "OSError: [Errno 58] wasi has no network: cannot look up 'example.com'",
+        'OSError: [Errno 58] wasi does not support processes.',
+      ],
+    });
+    expect(guest.stdout()).toContain('plugin.run_e is a coroutine: running it with asyncio.run');
   });
 });

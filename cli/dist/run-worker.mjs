@@ -1,4 +1,9 @@
 const __se2CliUrl = new URL('../', import.meta.url).href;
+var __defProp = Object.defineProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 
 // cli/run-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -11,20 +16,286 @@ function isExecutionId(ident) {
 }
 
 // node_modules/@bjorn3/browser_wasi_shim/dist/wasi_defs.js
+var wasi_defs_exports = {};
+__export(wasi_defs_exports, {
+  ADVICE_DONTNEED: () => ADVICE_DONTNEED,
+  ADVICE_NOREUSE: () => ADVICE_NOREUSE,
+  ADVICE_NORMAL: () => ADVICE_NORMAL,
+  ADVICE_RANDOM: () => ADVICE_RANDOM,
+  ADVICE_SEQUENTIAL: () => ADVICE_SEQUENTIAL,
+  ADVICE_WILLNEED: () => ADVICE_WILLNEED,
+  CLOCKID_MONOTONIC: () => CLOCKID_MONOTONIC,
+  CLOCKID_PROCESS_CPUTIME_ID: () => CLOCKID_PROCESS_CPUTIME_ID,
+  CLOCKID_REALTIME: () => CLOCKID_REALTIME,
+  CLOCKID_THREAD_CPUTIME_ID: () => CLOCKID_THREAD_CPUTIME_ID,
+  Ciovec: () => Ciovec,
+  Dirent: () => Dirent,
+  ERRNO_2BIG: () => ERRNO_2BIG,
+  ERRNO_ACCES: () => ERRNO_ACCES,
+  ERRNO_ADDRINUSE: () => ERRNO_ADDRINUSE,
+  ERRNO_ADDRNOTAVAIL: () => ERRNO_ADDRNOTAVAIL,
+  ERRNO_AFNOSUPPORT: () => ERRNO_AFNOSUPPORT,
+  ERRNO_AGAIN: () => ERRNO_AGAIN,
+  ERRNO_ALREADY: () => ERRNO_ALREADY,
+  ERRNO_BADF: () => ERRNO_BADF,
+  ERRNO_BADMSG: () => ERRNO_BADMSG,
+  ERRNO_BUSY: () => ERRNO_BUSY,
+  ERRNO_CANCELED: () => ERRNO_CANCELED,
+  ERRNO_CHILD: () => ERRNO_CHILD,
+  ERRNO_CONNABORTED: () => ERRNO_CONNABORTED,
+  ERRNO_CONNREFUSED: () => ERRNO_CONNREFUSED,
+  ERRNO_CONNRESET: () => ERRNO_CONNRESET,
+  ERRNO_DEADLK: () => ERRNO_DEADLK,
+  ERRNO_DESTADDRREQ: () => ERRNO_DESTADDRREQ,
+  ERRNO_DOM: () => ERRNO_DOM,
+  ERRNO_DQUOT: () => ERRNO_DQUOT,
+  ERRNO_EXIST: () => ERRNO_EXIST,
+  ERRNO_FAULT: () => ERRNO_FAULT,
+  ERRNO_FBIG: () => ERRNO_FBIG,
+  ERRNO_HOSTUNREACH: () => ERRNO_HOSTUNREACH,
+  ERRNO_IDRM: () => ERRNO_IDRM,
+  ERRNO_ILSEQ: () => ERRNO_ILSEQ,
+  ERRNO_INPROGRESS: () => ERRNO_INPROGRESS,
+  ERRNO_INTR: () => ERRNO_INTR,
+  ERRNO_INVAL: () => ERRNO_INVAL,
+  ERRNO_IO: () => ERRNO_IO,
+  ERRNO_ISCONN: () => ERRNO_ISCONN,
+  ERRNO_ISDIR: () => ERRNO_ISDIR,
+  ERRNO_LOOP: () => ERRNO_LOOP,
+  ERRNO_MFILE: () => ERRNO_MFILE,
+  ERRNO_MLINK: () => ERRNO_MLINK,
+  ERRNO_MSGSIZE: () => ERRNO_MSGSIZE,
+  ERRNO_MULTIHOP: () => ERRNO_MULTIHOP,
+  ERRNO_NAMETOOLONG: () => ERRNO_NAMETOOLONG,
+  ERRNO_NETDOWN: () => ERRNO_NETDOWN,
+  ERRNO_NETRESET: () => ERRNO_NETRESET,
+  ERRNO_NETUNREACH: () => ERRNO_NETUNREACH,
+  ERRNO_NFILE: () => ERRNO_NFILE,
+  ERRNO_NOBUFS: () => ERRNO_NOBUFS,
+  ERRNO_NODEV: () => ERRNO_NODEV,
+  ERRNO_NOENT: () => ERRNO_NOENT,
+  ERRNO_NOEXEC: () => ERRNO_NOEXEC,
+  ERRNO_NOLCK: () => ERRNO_NOLCK,
+  ERRNO_NOLINK: () => ERRNO_NOLINK,
+  ERRNO_NOMEM: () => ERRNO_NOMEM,
+  ERRNO_NOMSG: () => ERRNO_NOMSG,
+  ERRNO_NOPROTOOPT: () => ERRNO_NOPROTOOPT,
+  ERRNO_NOSPC: () => ERRNO_NOSPC,
+  ERRNO_NOSYS: () => ERRNO_NOSYS,
+  ERRNO_NOTCAPABLE: () => ERRNO_NOTCAPABLE,
+  ERRNO_NOTCONN: () => ERRNO_NOTCONN,
+  ERRNO_NOTDIR: () => ERRNO_NOTDIR,
+  ERRNO_NOTEMPTY: () => ERRNO_NOTEMPTY,
+  ERRNO_NOTRECOVERABLE: () => ERRNO_NOTRECOVERABLE,
+  ERRNO_NOTSOCK: () => ERRNO_NOTSOCK,
+  ERRNO_NOTSUP: () => ERRNO_NOTSUP,
+  ERRNO_NOTTY: () => ERRNO_NOTTY,
+  ERRNO_NXIO: () => ERRNO_NXIO,
+  ERRNO_OVERFLOW: () => ERRNO_OVERFLOW,
+  ERRNO_OWNERDEAD: () => ERRNO_OWNERDEAD,
+  ERRNO_PERM: () => ERRNO_PERM,
+  ERRNO_PIPE: () => ERRNO_PIPE,
+  ERRNO_PROTO: () => ERRNO_PROTO,
+  ERRNO_PROTONOSUPPORT: () => ERRNO_PROTONOSUPPORT,
+  ERRNO_PROTOTYPE: () => ERRNO_PROTOTYPE,
+  ERRNO_RANGE: () => ERRNO_RANGE,
+  ERRNO_ROFS: () => ERRNO_ROFS,
+  ERRNO_SPIPE: () => ERRNO_SPIPE,
+  ERRNO_SRCH: () => ERRNO_SRCH,
+  ERRNO_STALE: () => ERRNO_STALE,
+  ERRNO_SUCCESS: () => ERRNO_SUCCESS,
+  ERRNO_TIMEDOUT: () => ERRNO_TIMEDOUT,
+  ERRNO_TXTBSY: () => ERRNO_TXTBSY,
+  ERRNO_XDEV: () => ERRNO_XDEV,
+  EVENTRWFLAGS_FD_READWRITE_HANGUP: () => EVENTRWFLAGS_FD_READWRITE_HANGUP,
+  EVENTTYPE_CLOCK: () => EVENTTYPE_CLOCK,
+  EVENTTYPE_FD_READ: () => EVENTTYPE_FD_READ,
+  EVENTTYPE_FD_WRITE: () => EVENTTYPE_FD_WRITE,
+  Event: () => Event,
+  FDFLAGS_APPEND: () => FDFLAGS_APPEND,
+  FDFLAGS_DSYNC: () => FDFLAGS_DSYNC,
+  FDFLAGS_NONBLOCK: () => FDFLAGS_NONBLOCK,
+  FDFLAGS_RSYNC: () => FDFLAGS_RSYNC,
+  FDFLAGS_SYNC: () => FDFLAGS_SYNC,
+  FD_STDERR: () => FD_STDERR,
+  FD_STDIN: () => FD_STDIN,
+  FD_STDOUT: () => FD_STDOUT,
+  FILETYPE_BLOCK_DEVICE: () => FILETYPE_BLOCK_DEVICE,
+  FILETYPE_CHARACTER_DEVICE: () => FILETYPE_CHARACTER_DEVICE,
+  FILETYPE_DIRECTORY: () => FILETYPE_DIRECTORY,
+  FILETYPE_REGULAR_FILE: () => FILETYPE_REGULAR_FILE,
+  FILETYPE_SOCKET_DGRAM: () => FILETYPE_SOCKET_DGRAM,
+  FILETYPE_SOCKET_STREAM: () => FILETYPE_SOCKET_STREAM,
+  FILETYPE_SYMBOLIC_LINK: () => FILETYPE_SYMBOLIC_LINK,
+  FILETYPE_UNKNOWN: () => FILETYPE_UNKNOWN,
+  FSTFLAGS_ATIM: () => FSTFLAGS_ATIM,
+  FSTFLAGS_ATIM_NOW: () => FSTFLAGS_ATIM_NOW,
+  FSTFLAGS_MTIM: () => FSTFLAGS_MTIM,
+  FSTFLAGS_MTIM_NOW: () => FSTFLAGS_MTIM_NOW,
+  Fdstat: () => Fdstat,
+  Filestat: () => Filestat,
+  Iovec: () => Iovec,
+  OFLAGS_CREAT: () => OFLAGS_CREAT,
+  OFLAGS_DIRECTORY: () => OFLAGS_DIRECTORY,
+  OFLAGS_EXCL: () => OFLAGS_EXCL,
+  OFLAGS_TRUNC: () => OFLAGS_TRUNC,
+  PREOPENTYPE_DIR: () => PREOPENTYPE_DIR,
+  Prestat: () => Prestat,
+  PrestatDir: () => PrestatDir,
+  RIFLAGS_RECV_PEEK: () => RIFLAGS_RECV_PEEK,
+  RIFLAGS_RECV_WAITALL: () => RIFLAGS_RECV_WAITALL,
+  RIGHTS_FD_ADVISE: () => RIGHTS_FD_ADVISE,
+  RIGHTS_FD_ALLOCATE: () => RIGHTS_FD_ALLOCATE,
+  RIGHTS_FD_DATASYNC: () => RIGHTS_FD_DATASYNC,
+  RIGHTS_FD_FDSTAT_SET_FLAGS: () => RIGHTS_FD_FDSTAT_SET_FLAGS,
+  RIGHTS_FD_FILESTAT_GET: () => RIGHTS_FD_FILESTAT_GET,
+  RIGHTS_FD_FILESTAT_SET_SIZE: () => RIGHTS_FD_FILESTAT_SET_SIZE,
+  RIGHTS_FD_FILESTAT_SET_TIMES: () => RIGHTS_FD_FILESTAT_SET_TIMES,
+  RIGHTS_FD_READ: () => RIGHTS_FD_READ,
+  RIGHTS_FD_READDIR: () => RIGHTS_FD_READDIR,
+  RIGHTS_FD_SEEK: () => RIGHTS_FD_SEEK,
+  RIGHTS_FD_SYNC: () => RIGHTS_FD_SYNC,
+  RIGHTS_FD_TELL: () => RIGHTS_FD_TELL,
+  RIGHTS_FD_WRITE: () => RIGHTS_FD_WRITE,
+  RIGHTS_PATH_CREATE_DIRECTORY: () => RIGHTS_PATH_CREATE_DIRECTORY,
+  RIGHTS_PATH_CREATE_FILE: () => RIGHTS_PATH_CREATE_FILE,
+  RIGHTS_PATH_FILESTAT_GET: () => RIGHTS_PATH_FILESTAT_GET,
+  RIGHTS_PATH_FILESTAT_SET_SIZE: () => RIGHTS_PATH_FILESTAT_SET_SIZE,
+  RIGHTS_PATH_FILESTAT_SET_TIMES: () => RIGHTS_PATH_FILESTAT_SET_TIMES,
+  RIGHTS_PATH_LINK_SOURCE: () => RIGHTS_PATH_LINK_SOURCE,
+  RIGHTS_PATH_LINK_TARGET: () => RIGHTS_PATH_LINK_TARGET,
+  RIGHTS_PATH_OPEN: () => RIGHTS_PATH_OPEN,
+  RIGHTS_PATH_READLINK: () => RIGHTS_PATH_READLINK,
+  RIGHTS_PATH_REMOVE_DIRECTORY: () => RIGHTS_PATH_REMOVE_DIRECTORY,
+  RIGHTS_PATH_RENAME_SOURCE: () => RIGHTS_PATH_RENAME_SOURCE,
+  RIGHTS_PATH_RENAME_TARGET: () => RIGHTS_PATH_RENAME_TARGET,
+  RIGHTS_PATH_SYMLINK: () => RIGHTS_PATH_SYMLINK,
+  RIGHTS_PATH_UNLINK_FILE: () => RIGHTS_PATH_UNLINK_FILE,
+  RIGHTS_POLL_FD_READWRITE: () => RIGHTS_POLL_FD_READWRITE,
+  RIGHTS_SOCK_SHUTDOWN: () => RIGHTS_SOCK_SHUTDOWN,
+  ROFLAGS_RECV_DATA_TRUNCATED: () => ROFLAGS_RECV_DATA_TRUNCATED,
+  SDFLAGS_RD: () => SDFLAGS_RD,
+  SDFLAGS_WR: () => SDFLAGS_WR,
+  SIGNAL_ABRT: () => SIGNAL_ABRT,
+  SIGNAL_ALRM: () => SIGNAL_ALRM,
+  SIGNAL_BUS: () => SIGNAL_BUS,
+  SIGNAL_CHLD: () => SIGNAL_CHLD,
+  SIGNAL_CONT: () => SIGNAL_CONT,
+  SIGNAL_FPE: () => SIGNAL_FPE,
+  SIGNAL_HUP: () => SIGNAL_HUP,
+  SIGNAL_ILL: () => SIGNAL_ILL,
+  SIGNAL_INT: () => SIGNAL_INT,
+  SIGNAL_KILL: () => SIGNAL_KILL,
+  SIGNAL_NONE: () => SIGNAL_NONE,
+  SIGNAL_PIPE: () => SIGNAL_PIPE,
+  SIGNAL_POLL: () => SIGNAL_POLL,
+  SIGNAL_PROF: () => SIGNAL_PROF,
+  SIGNAL_PWR: () => SIGNAL_PWR,
+  SIGNAL_QUIT: () => SIGNAL_QUIT,
+  SIGNAL_SEGV: () => SIGNAL_SEGV,
+  SIGNAL_STOP: () => SIGNAL_STOP,
+  SIGNAL_SYS: () => SIGNAL_SYS,
+  SIGNAL_TERM: () => SIGNAL_TERM,
+  SIGNAL_TRAP: () => SIGNAL_TRAP,
+  SIGNAL_TSTP: () => SIGNAL_TSTP,
+  SIGNAL_TTIN: () => SIGNAL_TTIN,
+  SIGNAL_TTOU: () => SIGNAL_TTOU,
+  SIGNAL_URG: () => SIGNAL_URG,
+  SIGNAL_USR1: () => SIGNAL_USR1,
+  SIGNAL_USR2: () => SIGNAL_USR2,
+  SIGNAL_VTALRM: () => SIGNAL_VTALRM,
+  SIGNAL_WINCH: () => SIGNAL_WINCH,
+  SIGNAL_XCPU: () => SIGNAL_XCPU,
+  SIGNAL_XFSZ: () => SIGNAL_XFSZ,
+  SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME: () => SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME,
+  Subscription: () => Subscription,
+  WHENCE_CUR: () => WHENCE_CUR,
+  WHENCE_END: () => WHENCE_END,
+  WHENCE_SET: () => WHENCE_SET
+});
+var FD_STDIN = 0;
+var FD_STDOUT = 1;
+var FD_STDERR = 2;
 var CLOCKID_REALTIME = 0;
 var CLOCKID_MONOTONIC = 1;
+var CLOCKID_PROCESS_CPUTIME_ID = 2;
+var CLOCKID_THREAD_CPUTIME_ID = 3;
 var ERRNO_SUCCESS = 0;
+var ERRNO_2BIG = 1;
+var ERRNO_ACCES = 2;
+var ERRNO_ADDRINUSE = 3;
+var ERRNO_ADDRNOTAVAIL = 4;
+var ERRNO_AFNOSUPPORT = 5;
+var ERRNO_AGAIN = 6;
+var ERRNO_ALREADY = 7;
 var ERRNO_BADF = 8;
+var ERRNO_BADMSG = 9;
+var ERRNO_BUSY = 10;
+var ERRNO_CANCELED = 11;
+var ERRNO_CHILD = 12;
+var ERRNO_CONNABORTED = 13;
+var ERRNO_CONNREFUSED = 14;
+var ERRNO_CONNRESET = 15;
+var ERRNO_DEADLK = 16;
+var ERRNO_DESTADDRREQ = 17;
+var ERRNO_DOM = 18;
+var ERRNO_DQUOT = 19;
 var ERRNO_EXIST = 20;
+var ERRNO_FAULT = 21;
+var ERRNO_FBIG = 22;
+var ERRNO_HOSTUNREACH = 23;
+var ERRNO_IDRM = 24;
+var ERRNO_ILSEQ = 25;
+var ERRNO_INPROGRESS = 26;
+var ERRNO_INTR = 27;
 var ERRNO_INVAL = 28;
+var ERRNO_IO = 29;
+var ERRNO_ISCONN = 30;
 var ERRNO_ISDIR = 31;
+var ERRNO_LOOP = 32;
+var ERRNO_MFILE = 33;
+var ERRNO_MLINK = 34;
+var ERRNO_MSGSIZE = 35;
+var ERRNO_MULTIHOP = 36;
 var ERRNO_NAMETOOLONG = 37;
+var ERRNO_NETDOWN = 38;
+var ERRNO_NETRESET = 39;
+var ERRNO_NETUNREACH = 40;
+var ERRNO_NFILE = 41;
+var ERRNO_NOBUFS = 42;
+var ERRNO_NODEV = 43;
 var ERRNO_NOENT = 44;
+var ERRNO_NOEXEC = 45;
+var ERRNO_NOLCK = 46;
+var ERRNO_NOLINK = 47;
+var ERRNO_NOMEM = 48;
+var ERRNO_NOMSG = 49;
+var ERRNO_NOPROTOOPT = 50;
+var ERRNO_NOSPC = 51;
 var ERRNO_NOSYS = 52;
+var ERRNO_NOTCONN = 53;
 var ERRNO_NOTDIR = 54;
 var ERRNO_NOTEMPTY = 55;
+var ERRNO_NOTRECOVERABLE = 56;
+var ERRNO_NOTSOCK = 57;
 var ERRNO_NOTSUP = 58;
+var ERRNO_NOTTY = 59;
+var ERRNO_NXIO = 60;
+var ERRNO_OVERFLOW = 61;
+var ERRNO_OWNERDEAD = 62;
 var ERRNO_PERM = 63;
+var ERRNO_PIPE = 64;
+var ERRNO_PROTO = 65;
+var ERRNO_PROTONOSUPPORT = 66;
+var ERRNO_PROTOTYPE = 67;
+var ERRNO_RANGE = 68;
+var ERRNO_ROFS = 69;
+var ERRNO_SPIPE = 70;
+var ERRNO_SRCH = 71;
+var ERRNO_STALE = 72;
+var ERRNO_TIMEDOUT = 73;
+var ERRNO_TXTBSY = 74;
+var ERRNO_XDEV = 75;
 var ERRNO_NOTCAPABLE = 76;
 var RIGHTS_FD_DATASYNC = 1 << 0;
 var RIGHTS_FD_READ = 1 << 1;
@@ -88,9 +359,14 @@ var Ciovec = class _Ciovec {
 var WHENCE_SET = 0;
 var WHENCE_CUR = 1;
 var WHENCE_END = 2;
+var FILETYPE_UNKNOWN = 0;
+var FILETYPE_BLOCK_DEVICE = 1;
 var FILETYPE_CHARACTER_DEVICE = 2;
 var FILETYPE_DIRECTORY = 3;
 var FILETYPE_REGULAR_FILE = 4;
+var FILETYPE_SOCKET_DGRAM = 5;
+var FILETYPE_SOCKET_STREAM = 6;
+var FILETYPE_SYMBOLIC_LINK = 7;
 var Dirent = class {
   head_length() {
     return 24;
@@ -116,6 +392,12 @@ var Dirent = class {
     this.dir_name = encoded_name;
   }
 };
+var ADVICE_NORMAL = 0;
+var ADVICE_SEQUENTIAL = 1;
+var ADVICE_RANDOM = 2;
+var ADVICE_WILLNEED = 3;
+var ADVICE_DONTNEED = 4;
+var ADVICE_NOREUSE = 5;
 var FDFLAGS_APPEND = 1 << 0;
 var FDFLAGS_DSYNC = 1 << 1;
 var FDFLAGS_NONBLOCK = 1 << 2;
@@ -166,6 +448,8 @@ var Filestat = class {
   }
 };
 var EVENTTYPE_CLOCK = 0;
+var EVENTTYPE_FD_READ = 1;
+var EVENTTYPE_FD_WRITE = 2;
 var EVENTRWFLAGS_FD_READWRITE_HANGUP = 1 << 0;
 var SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME = 1 << 0;
 var Subscription = class _Subscription {
@@ -192,6 +476,37 @@ var Event = class {
     this.eventtype = eventtype;
   }
 };
+var SIGNAL_NONE = 0;
+var SIGNAL_HUP = 1;
+var SIGNAL_INT = 2;
+var SIGNAL_QUIT = 3;
+var SIGNAL_ILL = 4;
+var SIGNAL_TRAP = 5;
+var SIGNAL_ABRT = 6;
+var SIGNAL_BUS = 7;
+var SIGNAL_FPE = 8;
+var SIGNAL_KILL = 9;
+var SIGNAL_USR1 = 10;
+var SIGNAL_SEGV = 11;
+var SIGNAL_USR2 = 12;
+var SIGNAL_PIPE = 13;
+var SIGNAL_ALRM = 14;
+var SIGNAL_TERM = 15;
+var SIGNAL_CHLD = 16;
+var SIGNAL_CONT = 17;
+var SIGNAL_STOP = 18;
+var SIGNAL_TSTP = 19;
+var SIGNAL_TTIN = 20;
+var SIGNAL_TTOU = 21;
+var SIGNAL_URG = 22;
+var SIGNAL_XCPU = 23;
+var SIGNAL_XFSZ = 24;
+var SIGNAL_VTALRM = 25;
+var SIGNAL_PROF = 26;
+var SIGNAL_WINCH = 27;
+var SIGNAL_POLL = 28;
+var SIGNAL_PWR = 29;
+var SIGNAL_SYS = 30;
 var RIFLAGS_RECV_PEEK = 1 << 0;
 var RIFLAGS_RECV_WAITALL = 1 << 1;
 var ROFLAGS_RECV_DATA_TRUNCATED = 1 << 0;
@@ -252,10 +567,10 @@ var WASIProcExit = class extends Error {
   }
 };
 var WASI = class WASI2 {
-  start(instance) {
-    this.inst = instance;
+  start(instance2) {
+    this.inst = instance2;
     try {
-      instance.exports._start();
+      instance2.exports._start();
       return 0;
     } catch (e) {
       if (e instanceof WASIProcExit) {
@@ -265,10 +580,10 @@ var WASI = class WASI2 {
       }
     }
   }
-  initialize(instance) {
-    this.inst = instance;
-    if (instance.exports._initialize) {
-      instance.exports._initialize();
+  initialize(instance2) {
+    this.inst = instance2;
+    if (instance2.exports._initialize) {
+      instance2.exports._initialize();
     }
   }
   constructor(args, env, fds, options = {}) {
@@ -909,454 +1224,6 @@ var Inode = class _Inode {
 Inode.next_ino = 1n;
 
 // node_modules/@bjorn3/browser_wasi_shim/dist/fs_mem.js
-var OpenFile = class extends Fd {
-  fd_allocate(offset, len) {
-    if (this.file.size > offset + len) {
-    } else {
-      const new_data = new Uint8Array(Number(offset + len));
-      new_data.set(this.file.data, 0);
-      this.file.data = new_data;
-    }
-    return ERRNO_SUCCESS;
-  }
-  fd_fdstat_get() {
-    return { ret: 0, fdstat: new Fdstat(FILETYPE_REGULAR_FILE, 0) };
-  }
-  fd_filestat_set_size(size) {
-    if (this.file.size > size) {
-      this.file.data = new Uint8Array(this.file.data.buffer.slice(0, Number(size)));
-    } else {
-      const new_data = new Uint8Array(Number(size));
-      new_data.set(this.file.data, 0);
-      this.file.data = new_data;
-    }
-    return ERRNO_SUCCESS;
-  }
-  fd_read(size) {
-    const slice = this.file.data.slice(Number(this.file_pos), Number(this.file_pos + BigInt(size)));
-    this.file_pos += BigInt(slice.length);
-    return { ret: 0, data: slice };
-  }
-  fd_pread(size, offset) {
-    const slice = this.file.data.slice(Number(offset), Number(offset + BigInt(size)));
-    return { ret: 0, data: slice };
-  }
-  fd_seek(offset, whence) {
-    let calculated_offset;
-    switch (whence) {
-      case WHENCE_SET:
-        calculated_offset = offset;
-        break;
-      case WHENCE_CUR:
-        calculated_offset = this.file_pos + offset;
-        break;
-      case WHENCE_END:
-        calculated_offset = BigInt(this.file.data.byteLength) + offset;
-        break;
-      default:
-        return { ret: ERRNO_INVAL, offset: 0n };
-    }
-    if (calculated_offset < 0) {
-      return { ret: ERRNO_INVAL, offset: 0n };
-    }
-    this.file_pos = calculated_offset;
-    return { ret: 0, offset: this.file_pos };
-  }
-  fd_tell() {
-    return { ret: 0, offset: this.file_pos };
-  }
-  fd_write(data) {
-    if (this.file.readonly) return { ret: ERRNO_BADF, nwritten: 0 };
-    if (this.file_pos + BigInt(data.byteLength) > this.file.size) {
-      const old = this.file.data;
-      this.file.data = new Uint8Array(Number(this.file_pos + BigInt(data.byteLength)));
-      this.file.data.set(old);
-    }
-    this.file.data.set(data, Number(this.file_pos));
-    this.file_pos += BigInt(data.byteLength);
-    return { ret: 0, nwritten: data.byteLength };
-  }
-  fd_pwrite(data, offset) {
-    if (this.file.readonly) return { ret: ERRNO_BADF, nwritten: 0 };
-    if (offset + BigInt(data.byteLength) > this.file.size) {
-      const old = this.file.data;
-      this.file.data = new Uint8Array(Number(offset + BigInt(data.byteLength)));
-      this.file.data.set(old);
-    }
-    this.file.data.set(data, Number(offset));
-    return { ret: 0, nwritten: data.byteLength };
-  }
-  fd_filestat_get() {
-    return { ret: 0, filestat: this.file.stat() };
-  }
-  constructor(file) {
-    super();
-    this.file_pos = 0n;
-    this.file = file;
-  }
-};
-var OpenDirectory = class extends Fd {
-  fd_seek(offset, whence) {
-    return { ret: ERRNO_BADF, offset: 0n };
-  }
-  fd_tell() {
-    return { ret: ERRNO_BADF, offset: 0n };
-  }
-  fd_allocate(offset, len) {
-    return ERRNO_BADF;
-  }
-  fd_fdstat_get() {
-    return { ret: 0, fdstat: new Fdstat(FILETYPE_DIRECTORY, 0) };
-  }
-  fd_readdir_single(cookie) {
-    if (debug.enabled) {
-      debug.log("readdir_single", cookie);
-      debug.log(cookie, this.dir.contents.keys());
-    }
-    if (cookie == 0n) {
-      return { ret: ERRNO_SUCCESS, dirent: new Dirent(1n, this.dir.ino, ".", FILETYPE_DIRECTORY) };
-    } else if (cookie == 1n) {
-      return { ret: ERRNO_SUCCESS, dirent: new Dirent(2n, this.dir.parent_ino(), "..", FILETYPE_DIRECTORY) };
-    }
-    if (cookie >= BigInt(this.dir.contents.size) + 2n) {
-      return { ret: 0, dirent: null };
-    }
-    const [name, entry] = Array.from(this.dir.contents.entries())[Number(cookie - 2n)];
-    return { ret: 0, dirent: new Dirent(cookie + 1n, entry.ino, name, entry.stat().filetype) };
-  }
-  path_filestat_get(flags, path_str) {
-    const { ret: path_err, path } = Path.from(path_str);
-    if (path == null) {
-      return { ret: path_err, filestat: null };
-    }
-    const { ret, entry } = this.dir.get_entry_for_path(path);
-    if (entry == null) {
-      return { ret, filestat: null };
-    }
-    return { ret: 0, filestat: entry.stat() };
-  }
-  path_lookup(path_str, dirflags) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return { ret: path_ret, inode_obj: null };
-    }
-    const { ret, entry } = this.dir.get_entry_for_path(path);
-    if (entry == null) {
-      return { ret, inode_obj: null };
-    }
-    return { ret: ERRNO_SUCCESS, inode_obj: entry };
-  }
-  path_open(dirflags, path_str, oflags, fs_rights_base, fs_rights_inheriting, fd_flags) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return { ret: path_ret, fd_obj: null };
-    }
-    let { ret, entry } = this.dir.get_entry_for_path(path);
-    if (entry == null) {
-      if (ret != ERRNO_NOENT) {
-        return { ret, fd_obj: null };
-      }
-      if ((oflags & OFLAGS_CREAT) == OFLAGS_CREAT) {
-        const { ret: ret2, entry: new_entry } = this.dir.create_entry_for_path(path_str, (oflags & OFLAGS_DIRECTORY) == OFLAGS_DIRECTORY);
-        if (new_entry == null) {
-          return { ret: ret2, fd_obj: null };
-        }
-        entry = new_entry;
-      } else {
-        return { ret: ERRNO_NOENT, fd_obj: null };
-      }
-    } else if ((oflags & OFLAGS_EXCL) == OFLAGS_EXCL) {
-      return { ret: ERRNO_EXIST, fd_obj: null };
-    }
-    if ((oflags & OFLAGS_DIRECTORY) == OFLAGS_DIRECTORY && entry.stat().filetype !== FILETYPE_DIRECTORY) {
-      return { ret: ERRNO_NOTDIR, fd_obj: null };
-    }
-    return entry.path_open(oflags, fs_rights_base, fd_flags);
-  }
-  path_create_directory(path) {
-    return this.path_open(0, path, OFLAGS_CREAT | OFLAGS_DIRECTORY, 0n, 0n, 0).ret;
-  }
-  path_link(path_str, inode, allow_dir) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return path_ret;
-    }
-    if (path.is_dir) {
-      return ERRNO_NOENT;
-    }
-    const { ret: parent_ret, parent_entry, filename, entry } = this.dir.get_parent_dir_and_entry_for_path(path, true);
-    if (parent_entry == null || filename == null) {
-      return parent_ret;
-    }
-    if (entry != null) {
-      const source_is_dir = inode.stat().filetype == FILETYPE_DIRECTORY;
-      const target_is_dir = entry.stat().filetype == FILETYPE_DIRECTORY;
-      if (source_is_dir && target_is_dir) {
-        if (allow_dir && entry instanceof Directory) {
-          if (entry.contents.size == 0) {
-          } else {
-            return ERRNO_NOTEMPTY;
-          }
-        } else {
-          return ERRNO_EXIST;
-        }
-      } else if (source_is_dir && !target_is_dir) {
-        return ERRNO_NOTDIR;
-      } else if (!source_is_dir && target_is_dir) {
-        return ERRNO_ISDIR;
-      } else if (inode.stat().filetype == FILETYPE_REGULAR_FILE && entry.stat().filetype == FILETYPE_REGULAR_FILE) {
-      } else {
-        return ERRNO_EXIST;
-      }
-    }
-    if (!allow_dir && inode.stat().filetype == FILETYPE_DIRECTORY) {
-      return ERRNO_PERM;
-    }
-    parent_entry.contents.set(filename, inode);
-    return ERRNO_SUCCESS;
-  }
-  path_unlink(path_str) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return { ret: path_ret, inode_obj: null };
-    }
-    const { ret: parent_ret, parent_entry, filename, entry } = this.dir.get_parent_dir_and_entry_for_path(path, true);
-    if (parent_entry == null || filename == null) {
-      return { ret: parent_ret, inode_obj: null };
-    }
-    if (entry == null) {
-      return { ret: ERRNO_NOENT, inode_obj: null };
-    }
-    parent_entry.contents.delete(filename);
-    return { ret: ERRNO_SUCCESS, inode_obj: entry };
-  }
-  path_unlink_file(path_str) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return path_ret;
-    }
-    const { ret: parent_ret, parent_entry, filename, entry } = this.dir.get_parent_dir_and_entry_for_path(path, false);
-    if (parent_entry == null || filename == null || entry == null) {
-      return parent_ret;
-    }
-    if (entry.stat().filetype === FILETYPE_DIRECTORY) {
-      return ERRNO_ISDIR;
-    }
-    parent_entry.contents.delete(filename);
-    return ERRNO_SUCCESS;
-  }
-  path_remove_directory(path_str) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return path_ret;
-    }
-    const { ret: parent_ret, parent_entry, filename, entry } = this.dir.get_parent_dir_and_entry_for_path(path, false);
-    if (parent_entry == null || filename == null || entry == null) {
-      return parent_ret;
-    }
-    if (!(entry instanceof Directory) || entry.stat().filetype !== FILETYPE_DIRECTORY) {
-      return ERRNO_NOTDIR;
-    }
-    if (entry.contents.size !== 0) {
-      return ERRNO_NOTEMPTY;
-    }
-    if (!parent_entry.contents.delete(filename)) {
-      return ERRNO_NOENT;
-    }
-    return ERRNO_SUCCESS;
-  }
-  fd_filestat_get() {
-    return { ret: 0, filestat: this.dir.stat() };
-  }
-  fd_filestat_set_size(size) {
-    return ERRNO_BADF;
-  }
-  fd_read(size) {
-    return { ret: ERRNO_BADF, data: new Uint8Array() };
-  }
-  fd_pread(size, offset) {
-    return { ret: ERRNO_BADF, data: new Uint8Array() };
-  }
-  fd_write(data) {
-    return { ret: ERRNO_BADF, nwritten: 0 };
-  }
-  fd_pwrite(data, offset) {
-    return { ret: ERRNO_BADF, nwritten: 0 };
-  }
-  constructor(dir) {
-    super();
-    this.dir = dir;
-  }
-};
-var PreopenDirectory = class extends OpenDirectory {
-  fd_prestat_get() {
-    return { ret: 0, prestat: Prestat.dir(this.prestat_name) };
-  }
-  constructor(name, contents) {
-    super(new Directory(contents));
-    this.prestat_name = name;
-  }
-};
-var File = class extends Inode {
-  path_open(oflags, fs_rights_base, fd_flags) {
-    if (this.readonly && (fs_rights_base & BigInt(RIGHTS_FD_WRITE)) == BigInt(RIGHTS_FD_WRITE)) {
-      return { ret: ERRNO_PERM, fd_obj: null };
-    }
-    if ((oflags & OFLAGS_TRUNC) == OFLAGS_TRUNC) {
-      if (this.readonly) return { ret: ERRNO_PERM, fd_obj: null };
-      this.data = new Uint8Array([]);
-    }
-    const file = new OpenFile(this);
-    if (fd_flags & FDFLAGS_APPEND) file.fd_seek(0n, WHENCE_END);
-    return { ret: ERRNO_SUCCESS, fd_obj: file };
-  }
-  get size() {
-    return BigInt(this.data.byteLength);
-  }
-  stat() {
-    return new Filestat(this.ino, FILETYPE_REGULAR_FILE, this.size);
-  }
-  constructor(data, options) {
-    super();
-    this.data = new Uint8Array(data);
-    this.readonly = !!options?.readonly;
-  }
-};
-var Path = class Path2 {
-  static from(path) {
-    const self = new Path2();
-    self.is_dir = path.endsWith("/");
-    if (path.startsWith("/")) {
-      return { ret: ERRNO_NOTCAPABLE, path: null };
-    }
-    if (path.includes("\0")) {
-      return { ret: ERRNO_INVAL, path: null };
-    }
-    for (const component of path.split("/")) {
-      if (component === "" || component === ".") {
-        continue;
-      }
-      if (component === "..") {
-        if (self.parts.pop() == void 0) {
-          return { ret: ERRNO_NOTCAPABLE, path: null };
-        }
-        continue;
-      }
-      self.parts.push(component);
-    }
-    return { ret: ERRNO_SUCCESS, path: self };
-  }
-  to_path_string() {
-    let s = this.parts.join("/");
-    if (this.is_dir) {
-      s += "/";
-    }
-    return s;
-  }
-  constructor() {
-    this.parts = [];
-    this.is_dir = false;
-  }
-};
-var Directory = class _Directory extends Inode {
-  parent_ino() {
-    if (this.parent == null) {
-      return Inode.root_ino();
-    }
-    return this.parent.ino;
-  }
-  path_open(oflags, fs_rights_base, fd_flags) {
-    return { ret: ERRNO_SUCCESS, fd_obj: new OpenDirectory(this) };
-  }
-  stat() {
-    return new Filestat(this.ino, FILETYPE_DIRECTORY, 0n);
-  }
-  get_entry_for_path(path) {
-    let entry = this;
-    for (const component of path.parts) {
-      if (!(entry instanceof _Directory)) {
-        return { ret: ERRNO_NOTDIR, entry: null };
-      }
-      const child = entry.contents.get(component);
-      if (child !== void 0) {
-        entry = child;
-      } else {
-        debug.log(component);
-        return { ret: ERRNO_NOENT, entry: null };
-      }
-    }
-    if (path.is_dir) {
-      if (entry.stat().filetype != FILETYPE_DIRECTORY) {
-        return { ret: ERRNO_NOTDIR, entry: null };
-      }
-    }
-    return { ret: ERRNO_SUCCESS, entry };
-  }
-  get_parent_dir_and_entry_for_path(path, allow_undefined) {
-    const filename = path.parts.pop();
-    if (filename === void 0) {
-      return { ret: ERRNO_INVAL, parent_entry: null, filename: null, entry: null };
-    }
-    const { ret: entry_ret, entry: parent_entry } = this.get_entry_for_path(path);
-    if (parent_entry == null) {
-      return { ret: entry_ret, parent_entry: null, filename: null, entry: null };
-    }
-    if (!(parent_entry instanceof _Directory)) {
-      return { ret: ERRNO_NOTDIR, parent_entry: null, filename: null, entry: null };
-    }
-    const entry = parent_entry.contents.get(filename);
-    if (entry === void 0) {
-      if (!allow_undefined) {
-        return { ret: ERRNO_NOENT, parent_entry: null, filename: null, entry: null };
-      } else {
-        return { ret: ERRNO_SUCCESS, parent_entry, filename, entry: null };
-      }
-    }
-    if (path.is_dir) {
-      if (entry.stat().filetype != FILETYPE_DIRECTORY) {
-        return { ret: ERRNO_NOTDIR, parent_entry: null, filename: null, entry: null };
-      }
-    }
-    return { ret: ERRNO_SUCCESS, parent_entry, filename, entry };
-  }
-  create_entry_for_path(path_str, is_dir) {
-    const { ret: path_ret, path } = Path.from(path_str);
-    if (path == null) {
-      return { ret: path_ret, entry: null };
-    }
-    let { ret: parent_ret, parent_entry, filename, entry } = this.get_parent_dir_and_entry_for_path(path, true);
-    if (parent_entry == null || filename == null) {
-      return { ret: parent_ret, entry: null };
-    }
-    if (entry != null) {
-      return { ret: ERRNO_EXIST, entry: null };
-    }
-    debug.log("create", path);
-    let new_child;
-    if (!is_dir) {
-      new_child = new File(new ArrayBuffer(0));
-    } else {
-      new_child = new _Directory(/* @__PURE__ */ new Map());
-    }
-    parent_entry.contents.set(filename, new_child);
-    entry = new_child;
-    return { ret: ERRNO_SUCCESS, entry };
-  }
-  constructor(contents) {
-    super();
-    this.parent = null;
-    if (contents instanceof Array) {
-      this.contents = new Map(contents);
-    } else {
-      this.contents = contents;
-    }
-    for (const entry of this.contents.values()) {
-      if (entry instanceof _Directory) {
-        entry.parent = this;
-      }
-    }
-  }
-};
 var ConsoleStdout = class _ConsoleStdout extends Fd {
   fd_filestat_get() {
     const filestat = new Filestat(this.ino, FILETYPE_CHARACTER_DEVICE, BigInt(0));
@@ -1393,62 +1260,527 @@ var ConsoleStdout = class _ConsoleStdout extends Fd {
   }
 };
 
+// src/host/inode.ts
+var Quota = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  used = 0;
+  /** Takes `bytes` more, or answers false when that would pass the limit. */
+  take(bytes) {
+    if (this.used + bytes > this.limit) return false;
+    this.used += bytes;
+    return true;
+  }
+  give(bytes) {
+    this.used = Math.max(0, this.used - bytes);
+  }
+  get free() {
+    return this.limit - this.used;
+  }
+};
+var now = () => BigInt(Date.now()) * 1000000n;
+var Stat = class extends wasi_defs_exports.Filestat {
+  constructor(ino, filetype, size, nlink, times) {
+    super(ino, filetype, size);
+    this.nlink = nlink;
+    this.atim = times.atim;
+    this.mtim = times.mtim;
+    this.ctim = times.ctim;
+  }
+  write_bytes(view, ptr) {
+    view.setBigUint64(ptr, this.dev, true);
+    view.setBigUint64(ptr + 8, this.ino, true);
+    view.setUint8(ptr + 16, this.filetype);
+    view.setBigUint64(ptr + 24, this.nlink, true);
+    view.setBigUint64(ptr + 32, this.size, true);
+    view.setBigUint64(ptr + 40, this.atim, true);
+    view.setBigUint64(ptr + 48, this.mtim, true);
+    view.setBigUint64(ptr + 56, this.ctim, true);
+  }
+};
+function setTimes(times, atim, mtim, flags) {
+  const t = now();
+  if (flags & wasi_defs_exports.FSTFLAGS_ATIM) times.atim = atim;
+  else if (flags & wasi_defs_exports.FSTFLAGS_ATIM_NOW) times.atim = t;
+  if (flags & wasi_defs_exports.FSTFLAGS_MTIM) times.mtim = mtim;
+  else if (flags & wasi_defs_exports.FSTFLAGS_MTIM_NOW) times.mtim = t;
+  times.ctim = t;
+}
+var ALL_RIGHTS = (1n << 29n) - 1n;
+var WRITE = BigInt(wasi_defs_exports.RIGHTS_FD_WRITE);
+var READ = BigInt(wasi_defs_exports.RIGHTS_FD_READ);
+var MemFile = class extends Inode {
+  constructor(source, quota, time = now()) {
+    super();
+    this.quota = quota;
+    this.atim = this.mtim = this.ctim = time;
+    if (source instanceof Uint8Array) {
+      this.bytes = source;
+      this.load = null;
+      this.loadedSize = source.byteLength;
+    } else {
+      this.bytes = new Uint8Array(0);
+      this.load = source;
+    }
+  }
+  quota;
+  bytes;
+  load;
+  owned = false;
+  loadedSize = 0;
+  /** Bytes of this file charged to the quota (growth the module wrote; the host's bytes are free). */
+  charged = 0;
+  nlink = 0;
+  atim;
+  mtim;
+  ctim;
+  get writable() {
+    return this.quota !== null;
+  }
+  data() {
+    if (this.load !== null) {
+      this.bytes = this.load();
+      this.loadedSize = this.bytes.byteLength;
+      this.load = null;
+    }
+    return this.bytes;
+  }
+  get size() {
+    this.data();
+    return this.loadedSize;
+  }
+  stat() {
+    return new Stat(this.ino, wasi_defs_exports.FILETYPE_REGULAR_FILE, BigInt(this.size), BigInt(Math.max(this.nlink, 1)), this);
+  }
+  read(offset, length) {
+    const data = this.data();
+    const end = Math.min(this.loadedSize, offset + length);
+    return offset >= end ? new Uint8Array(0) : data.subarray(offset, end);
+  }
+  /** Makes room for `end` bytes: doubling, so a file grown by many small writes costs linear time. */
+  reserve(end) {
+    const data = this.data();
+    if (this.owned && end <= data.byteLength) return wasi_defs_exports.ERRNO_SUCCESS;
+    const room = this.loadedSize + (this.quota?.free ?? 0);
+    const capacity = Math.max(end, Math.min(Math.max(data.byteLength * 2, 4096), room));
+    let grown;
+    try {
+      grown = new Uint8Array(capacity);
+    } catch {
+      return wasi_defs_exports.ERRNO_NOMEM;
+    }
+    grown.set(data.subarray(0, this.loadedSize));
+    this.bytes = grown;
+    this.owned = true;
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  /** Changes the size to `size`, charging or releasing the quota. */
+  resize(size) {
+    if (this.quota === null) return wasi_defs_exports.ERRNO_ROFS;
+    const old = this.size;
+    if (size > old) {
+      if (!this.quota.take(size - old)) return wasi_defs_exports.ERRNO_NOSPC;
+      const ret = this.reserve(size);
+      if (ret !== wasi_defs_exports.ERRNO_SUCCESS) {
+        this.quota.give(size - old);
+        return ret;
+      }
+      this.charged += size - old;
+    } else if (size < old) {
+      if (this.owned) this.bytes.fill(0, size, old);
+      else this.bytes = this.bytes.subarray(0, size);
+      const back = Math.min(this.charged, old - size);
+      this.quota.give(back);
+      this.charged -= back;
+    }
+    this.loadedSize = size;
+    this.mtim = this.ctim = now();
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  write(offset, chunk) {
+    if (this.quota === null) return wasi_defs_exports.ERRNO_ROFS;
+    const end = offset + chunk.byteLength;
+    if (end > this.size) {
+      const ret = this.resize(end);
+      if (ret !== wasi_defs_exports.ERRNO_SUCCESS) return ret;
+    } else {
+      const ret = this.reserve(end);
+      if (ret !== wasi_defs_exports.ERRNO_SUCCESS) return ret;
+    }
+    this.bytes.set(chunk, offset);
+    this.mtim = this.ctim = now();
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  /** The last name of this file went away: its quota is free again. */
+  unlinked() {
+    this.nlink = Math.max(0, this.nlink - 1);
+    if (this.nlink === 0 && this.quota !== null) {
+      this.quota.give(this.charged);
+      this.charged = 0;
+    }
+  }
+  path_open() {
+    return { ret: wasi_defs_exports.ERRNO_NOTSUP, fd_obj: null };
+  }
+};
+var MemDir = class _MemDir extends Inode {
+  constructor(quota, time = now()) {
+    super();
+    this.quota = quota;
+    this.atim = this.mtim = this.ctim = time;
+  }
+  quota;
+  entries = /* @__PURE__ */ new Map();
+  parent = null;
+  atim;
+  mtim;
+  ctim;
+  get writable() {
+    return this.quota !== null;
+  }
+  /** Adds `node` as `name` (replacing nothing: the caller checked). */
+  link(name, node) {
+    this.entries.set(name, node);
+    if (node instanceof _MemDir) node.parent = this;
+    else node.nlink++;
+    this.mtim = this.ctim = now();
+  }
+  unlink(name) {
+    const node = this.entries.get(name);
+    this.entries.delete(name);
+    if (node instanceof MemFile) node.unlinked();
+    this.mtim = this.ctim = now();
+  }
+  stat() {
+    return new Stat(this.ino, wasi_defs_exports.FILETYPE_DIRECTORY, 0n, 1n, this);
+  }
+  path_open() {
+    return { ret: wasi_defs_exports.ERRNO_NOTSUP, fd_obj: null };
+  }
+};
+function walk(start, path) {
+  const fail = (ret) => ({ ret, parent: null, name: "", node: null, dirOnly: false });
+  if (path === "") return fail(wasi_defs_exports.ERRNO_NOENT);
+  if (path.includes("\0")) return fail(wasi_defs_exports.ERRNO_INVAL);
+  let dir = start;
+  if (path.startsWith("/")) while (dir.parent !== null) dir = dir.parent;
+  const parts = path.split("/").filter((p) => p !== "" && p !== ".");
+  const dirOnly = path === "." || path.endsWith("/") || path.endsWith("/.");
+  for (const part of parts.slice(0, -1)) {
+    if (part === "..") {
+      dir = dir.parent ?? dir;
+      continue;
+    }
+    const next = dir.entries.get(part);
+    if (next === void 0) return fail(wasi_defs_exports.ERRNO_NOENT);
+    if (!(next instanceof MemDir)) return fail(wasi_defs_exports.ERRNO_NOTDIR);
+    dir = next;
+  }
+  const name = parts[parts.length - 1];
+  if (name === void 0 || name === "..") {
+    const itself = name === void 0 ? dir : dir.parent ?? dir;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, parent: itself.parent ?? itself, name: ".", node: itself, dirOnly: true };
+  }
+  const node = dir.entries.get(name) ?? null;
+  if (node !== null && dirOnly && !(node instanceof MemDir)) return fail(wasi_defs_exports.ERRNO_NOTDIR);
+  return { ret: wasi_defs_exports.ERRNO_SUCCESS, parent: dir, name, node, dirOnly };
+}
+var OpenMemFile = class extends Fd {
+  constructor(file, readable, writable, fdflags, rightsBase, rightsInheriting) {
+    super();
+    this.file = file;
+    this.readable = readable;
+    this.writable = writable;
+    this.fdflags = fdflags;
+    this.rightsBase = rightsBase;
+    this.rightsInheriting = rightsInheriting;
+  }
+  file;
+  readable;
+  writable;
+  fdflags;
+  rightsBase;
+  rightsInheriting;
+  position = 0;
+  get append() {
+    return (this.fdflags & wasi_defs_exports.FDFLAGS_APPEND) !== 0;
+  }
+  fd_fdstat_get() {
+    const fdstat = new wasi_defs_exports.Fdstat(wasi_defs_exports.FILETYPE_REGULAR_FILE, this.fdflags);
+    fdstat.fs_rights_base = this.rightsBase;
+    fdstat.fs_rights_inherited = this.rightsInheriting;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, fdstat };
+  }
+  fd_fdstat_set_flags(flags) {
+    this.fdflags = flags;
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  fd_filestat_get() {
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, filestat: this.file.stat() };
+  }
+  fd_filestat_set_size(size) {
+    if (!this.writable) return wasi_defs_exports.ERRNO_BADF;
+    return this.file.resize(Number(size));
+  }
+  fd_filestat_set_times(atim, mtim, flags) {
+    if (!this.file.writable) return wasi_defs_exports.ERRNO_ROFS;
+    setTimes(this.file, atim, mtim, flags);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  fd_allocate(offset, len) {
+    if (!this.writable) return wasi_defs_exports.ERRNO_BADF;
+    const end = Number(offset + len);
+    return end > this.file.size ? this.file.resize(end) : wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  fd_read(size) {
+    if (!this.readable) return { ret: wasi_defs_exports.ERRNO_BADF, data: new Uint8Array(0) };
+    const data = this.file.read(this.position, size);
+    this.position += data.byteLength;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, data };
+  }
+  fd_pread(size, offset) {
+    if (!this.readable) return { ret: wasi_defs_exports.ERRNO_BADF, data: new Uint8Array(0) };
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, data: this.file.read(Number(offset), size) };
+  }
+  fd_write(data) {
+    if (!this.writable) return { ret: wasi_defs_exports.ERRNO_BADF, nwritten: 0 };
+    if (this.append) this.position = this.file.size;
+    const ret = this.file.write(this.position, data);
+    if (ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret, nwritten: 0 };
+    this.position += data.byteLength;
+    return { ret, nwritten: data.byteLength };
+  }
+  fd_pwrite(data, offset) {
+    if (!this.writable) return { ret: wasi_defs_exports.ERRNO_BADF, nwritten: 0 };
+    const ret = this.file.write(Number(offset), data);
+    return { ret, nwritten: ret === wasi_defs_exports.ERRNO_SUCCESS ? data.byteLength : 0 };
+  }
+  fd_seek(offset, whence) {
+    const base = whence === wasi_defs_exports.WHENCE_SET ? 0 : whence === wasi_defs_exports.WHENCE_CUR ? this.position : whence === wasi_defs_exports.WHENCE_END ? this.file.size : NaN;
+    const target = base + Number(offset);
+    if (!(target >= 0)) return { ret: wasi_defs_exports.ERRNO_INVAL, offset: BigInt(this.position) };
+    this.position = target;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, offset: BigInt(target) };
+  }
+  fd_tell() {
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, offset: BigInt(this.position) };
+  }
+  fd_sync() {
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+};
+var OpenMemDir = class _OpenMemDir extends Fd {
+  constructor(dir, prestatName = null) {
+    super();
+    this.dir = dir;
+    this.prestatName = prestatName;
+  }
+  dir;
+  prestatName;
+  /** The entries of the scan in progress, taken when a scan starts (cookie 0). */
+  listing = null;
+  fd_prestat_get() {
+    if (this.prestatName === null) return { ret: wasi_defs_exports.ERRNO_BADF, prestat: null };
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, prestat: wasi_defs_exports.Prestat.dir(this.prestatName) };
+  }
+  fd_fdstat_get() {
+    const fdstat = new wasi_defs_exports.Fdstat(wasi_defs_exports.FILETYPE_DIRECTORY, 0);
+    fdstat.fs_rights_base = ALL_RIGHTS;
+    fdstat.fs_rights_inherited = ALL_RIGHTS;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, fdstat };
+  }
+  fd_filestat_get() {
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, filestat: this.dir.stat() };
+  }
+  fd_filestat_set_times(atim, mtim, flags) {
+    if (!this.dir.writable) return wasi_defs_exports.ERRNO_ROFS;
+    setTimes(this.dir, atim, mtim, flags);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  fd_readdir_single(cookie) {
+    if (cookie === 0n || this.listing === null) {
+      this.listing = [[".", this.dir], ["..", this.dir.parent ?? this.dir], ...this.dir.entries];
+    }
+    const entry = this.listing[Number(cookie)];
+    if (entry === void 0) return { ret: wasi_defs_exports.ERRNO_SUCCESS, dirent: null };
+    const [name, node] = entry;
+    const type = node instanceof MemDir ? wasi_defs_exports.FILETYPE_DIRECTORY : wasi_defs_exports.FILETYPE_REGULAR_FILE;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, dirent: new wasi_defs_exports.Dirent(cookie + 1n, node.ino, name, type) };
+  }
+  fd_read() {
+    return { ret: wasi_defs_exports.ERRNO_ISDIR, data: new Uint8Array(0) };
+  }
+  fd_write() {
+    return { ret: wasi_defs_exports.ERRNO_ISDIR, nwritten: 0 };
+  }
+  path_filestat_get(_flags, path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret: found.ret, filestat: null };
+    if (found.node === null) return { ret: wasi_defs_exports.ERRNO_NOENT, filestat: null };
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, filestat: found.node.stat() };
+  }
+  path_filestat_set_times(_flags, path, atim, mtim, flags) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return found.ret;
+    if (found.node === null) return wasi_defs_exports.ERRNO_NOENT;
+    if (!found.node.writable) return wasi_defs_exports.ERRNO_ROFS;
+    setTimes(found.node, atim, mtim, flags);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  path_lookup(path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret: found.ret, inode_obj: null };
+    return found.node === null ? { ret: wasi_defs_exports.ERRNO_NOENT, inode_obj: null } : { ret: wasi_defs_exports.ERRNO_SUCCESS, inode_obj: found.node };
+  }
+  path_readlink(path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret: found.ret, data: null };
+    return { ret: found.node === null ? wasi_defs_exports.ERRNO_NOENT : wasi_defs_exports.ERRNO_INVAL, data: null };
+  }
+  path_open(_dirflags, path, oflags, rightsBase, rightsInheriting, fdflags) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret: found.ret, fd_obj: null };
+    const create = (oflags & wasi_defs_exports.OFLAGS_CREAT) !== 0;
+    const truncate = (oflags & wasi_defs_exports.OFLAGS_TRUNC) !== 0;
+    const wantWrite = (rightsBase & WRITE) !== 0n || truncate;
+    let node = found.node;
+    if (node !== null) {
+      if (create && (oflags & wasi_defs_exports.OFLAGS_EXCL) !== 0) return { ret: wasi_defs_exports.ERRNO_EXIST, fd_obj: null };
+      if (node instanceof MemDir) {
+        if (wantWrite) return { ret: wasi_defs_exports.ERRNO_ISDIR, fd_obj: null };
+        return { ret: wasi_defs_exports.ERRNO_SUCCESS, fd_obj: new _OpenMemDir(node) };
+      }
+      if ((oflags & wasi_defs_exports.OFLAGS_DIRECTORY) !== 0) return { ret: wasi_defs_exports.ERRNO_NOTDIR, fd_obj: null };
+      if (wantWrite && !node.writable) return { ret: wasi_defs_exports.ERRNO_ROFS, fd_obj: null };
+      if (truncate) {
+        const ret = node.resize(0);
+        if (ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret, fd_obj: null };
+      }
+    } else {
+      if (!create) return { ret: wasi_defs_exports.ERRNO_NOENT, fd_obj: null };
+      if (found.dirOnly || (oflags & wasi_defs_exports.OFLAGS_DIRECTORY) !== 0) return { ret: wasi_defs_exports.ERRNO_ISDIR, fd_obj: null };
+      const parent = found.parent;
+      if (!parent.writable) return { ret: wasi_defs_exports.ERRNO_ROFS, fd_obj: null };
+      node = new MemFile(new Uint8Array(0), parent.quota);
+      parent.link(found.name, node);
+    }
+    const file = new OpenMemFile(node, (rightsBase & READ) !== 0n, wantWrite, fdflags, rightsBase, rightsInheriting);
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, fd_obj: file };
+  }
+  path_create_directory(path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return found.ret;
+    if (found.node !== null) return wasi_defs_exports.ERRNO_EXIST;
+    const parent = found.parent;
+    if (!parent.writable) return wasi_defs_exports.ERRNO_ROFS;
+    parent.link(found.name, new MemDir(parent.quota));
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  path_unlink_file(path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return found.ret;
+    if (found.node === null) return wasi_defs_exports.ERRNO_NOENT;
+    if (found.node instanceof MemDir) return wasi_defs_exports.ERRNO_ISDIR;
+    if (!found.parent.writable) return wasi_defs_exports.ERRNO_ROFS;
+    found.parent.unlink(found.name);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  path_remove_directory(path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return found.ret;
+    if (found.node === null) return wasi_defs_exports.ERRNO_NOENT;
+    if (!(found.node instanceof MemDir)) return wasi_defs_exports.ERRNO_NOTDIR;
+    if (found.name === "." || found.node.parent === null) return wasi_defs_exports.ERRNO_BUSY;
+    if (!found.parent.writable) return wasi_defs_exports.ERRNO_ROFS;
+    if (found.node.entries.size > 0) return wasi_defs_exports.ERRNO_NOTEMPTY;
+    found.parent.unlink(found.name);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+  // The shim renames as path_unlink here, then path_link at the target (linking back on failure).
+  path_unlink(path) {
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret: found.ret, inode_obj: null };
+    if (found.node === null) return { ret: wasi_defs_exports.ERRNO_NOENT, inode_obj: null };
+    if (found.name === "." || found.node instanceof MemDir && found.node.parent === null) return { ret: wasi_defs_exports.ERRNO_BUSY, inode_obj: null };
+    if (!found.parent.writable) return { ret: wasi_defs_exports.ERRNO_ROFS, inode_obj: null };
+    const node = found.node;
+    if (node instanceof MemFile) node.nlink++;
+    found.parent.unlink(found.name);
+    if (node instanceof MemFile) node.nlink--;
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, inode_obj: node };
+  }
+  path_link(path, inode, allowDir) {
+    if (!(inode instanceof MemFile) && !(inode instanceof MemDir)) return wasi_defs_exports.ERRNO_XDEV;
+    if (inode instanceof MemDir && !allowDir) return wasi_defs_exports.ERRNO_PERM;
+    const found = walk(this.dir, path);
+    if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return found.ret;
+    const parent = found.parent;
+    if (found.name === ".") return wasi_defs_exports.ERRNO_BUSY;
+    if (!parent.writable) return wasi_defs_exports.ERRNO_ROFS;
+    if (inode instanceof MemDir) {
+      for (let d = parent; d !== null; d = d.parent) if (d === inode) return wasi_defs_exports.ERRNO_INVAL;
+    }
+    const target = found.node;
+    if (target === inode) return wasi_defs_exports.ERRNO_SUCCESS;
+    if (target !== null) {
+      if (inode instanceof MemDir) {
+        if (!(target instanceof MemDir)) return wasi_defs_exports.ERRNO_NOTDIR;
+        if (target.entries.size > 0) return wasi_defs_exports.ERRNO_NOTEMPTY;
+      } else if (target instanceof MemDir) {
+        return wasi_defs_exports.ERRNO_ISDIR;
+      }
+      parent.unlink(found.name);
+    }
+    parent.link(found.name, inode);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  }
+};
+
 // src/host/fs.ts
 var PLUGIN_DIR = "/plugin";
-var STDLIB_DIR = "/lib";
-var TMP_DIR = "/tmp";
+var DEFAULT_QUOTA_BYTES = 256 * 1024 * 1024;
 var utf8 = new TextEncoder();
 function isSafeRelativePath(path) {
   if (path === "" || path.startsWith("/") || /[\\\0]/.test(path)) return false;
   return path.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..");
 }
-function pluginTree(files) {
-  const root = /* @__PURE__ */ new Map();
-  for (const [path, source] of Object.entries(files)) {
+function fillPluginFolder(folder, files) {
+  const time = BigInt(Date.now()) * 1000000n;
+  for (const [path, content] of Object.entries(files)) {
     if (!isSafeRelativePath(path)) throw new Error(`invalid plugin file path: ${JSON.stringify(path)}`);
     const parts = path.split("/");
-    let dir = root;
+    let dir = folder;
     for (const part of parts.slice(0, -1)) {
-      const next = dir.get(part) ?? /* @__PURE__ */ new Map();
-      if (next instanceof Uint8Array) throw new Error(`plugin path ${path} runs through a file`);
-      dir.set(part, next);
+      let next = dir.entries.get(part);
+      if (next === void 0) {
+        next = new MemDir(folder.quota, time);
+        dir.link(part, next);
+      }
+      if (!(next instanceof MemDir)) throw new Error(`plugin path ${path} runs through a file`);
       dir = next;
     }
     const name = parts[parts.length - 1];
-    if (dir.has(name)) throw new Error(`plugin path ${path} is given twice`);
-    dir.set(name, typeof source === "string" ? utf8.encode(source) : source);
+    if (dir.entries.has(name)) throw new Error(`plugin path ${path} is given twice, or as a file and a folder`);
+    dir.link(name, new MemFile(typeof content === "string" ? utf8.encode(content) : content, folder.quota, time));
   }
-  const build = (node) => new Map([...node].map(([name, child]) => [name, child instanceof Uint8Array ? new File(child) : new Directory(build(child))]));
-  return build(root);
 }
-function stdlibFile(source) {
-  const file = new File(new Uint8Array(0), { readonly: true });
-  if (source instanceof Uint8Array) {
-    file.data = source;
-    return file;
-  }
-  let bytes = null;
-  Object.defineProperty(file, "data", {
-    get: () => bytes ??= source(),
-    set: (value) => {
-      bytes = value;
-    }
-  });
-  return file;
-}
-var PLUGIN_FD = 3;
-function descriptorTable(stdlib, stdout, stderr) {
-  return [
-    new OpenFile(new File(new Uint8Array(0), { readonly: true })),
-    stdout,
-    stderr,
-    pluginFolder({}),
-    new PreopenDirectory(STDLIB_DIR, new Map(Object.entries(stdlib).map(([name, source]) => [name, stdlibFile(source)]))),
-    new PreopenDirectory(TMP_DIR, /* @__PURE__ */ new Map())
-  ];
-}
-function pluginFolder(files) {
-  return new PreopenDirectory(PLUGIN_DIR, pluginTree(files));
+function moduleFilesystem(stdlib, stdout, stderr, quotaBytes = DEFAULT_QUOTA_BYTES) {
+  const quota = new Quota(quotaBytes);
+  const root = new MemDir(null);
+  const plugin = new MemDir(quota);
+  const lib = new MemDir(null);
+  for (const [name, source] of Object.entries(stdlib)) lib.link(name, new MemFile(source, null));
+  root.link("plugin", plugin);
+  root.link("lib", lib);
+  root.link("tmp", new MemDir(quota));
+  const stdin = new OpenMemFile(new MemFile(new Uint8Array(0), null), true, false, 0, BigInt(wasi_defs_exports.RIGHTS_FD_READ), 0n);
+  return {
+    fds: [stdin, stdout, stderr, new OpenMemDir(root, "/")],
+    setPluginFiles: (files) => fillPluginFolder(plugin, files),
+    quota
+  };
 }
 
 // src/host/lines.ts
@@ -1504,14 +1836,391 @@ function parseModuleLine(line, stream, time) {
   return { level, file, ident, text: line.slice(m[0].length), stream, time };
 }
 
-// src/host/mem.ts
+// src/host/clock.ts
+var SUBSCRIPTION_SIZE = 48;
+var EVENT_SIZE = 32;
+var origin = performance.now();
+function clockNow(id) {
+  if (id === wasi_defs_exports.CLOCKID_MONOTONIC) return BigInt(Math.round(performance.now() * 1e6));
+  if (id === wasi_defs_exports.CLOCKID_REALTIME) return BigInt(Date.now()) * 1000000n;
+  if (id === wasi_defs_exports.CLOCKID_PROCESS_CPUTIME_ID || id === wasi_defs_exports.CLOCKID_THREAD_CPUTIME_ID) {
+    return BigInt(Math.round((performance.now() - origin) * 1e6));
+  }
+  return null;
+}
+function clocks(memory) {
+  return {
+    clock_time_get(id, _precision, timePtr) {
+      const now2 = clockNow(id);
+      if (now2 === null) return wasi_defs_exports.ERRNO_INVAL;
+      new DataView(memory().buffer).setBigUint64(timePtr, now2, true);
+      return wasi_defs_exports.ERRNO_SUCCESS;
+    },
+    clock_res_get(id, resPtr) {
+      if (clockNow(id) === null) return wasi_defs_exports.ERRNO_INVAL;
+      new DataView(memory().buffer).setBigUint64(resPtr, id === wasi_defs_exports.CLOCKID_REALTIME ? 1000000n : 1000n, true);
+      return wasi_defs_exports.ERRNO_SUCCESS;
+    }
+  };
+}
+function sleepMs(ms) {
+  if (ms <= 0) return;
+  if (typeof SharedArrayBuffer !== "undefined") {
+    try {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+      return;
+    } catch {
+    }
+  }
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+  }
+}
+function pollOneoff(memory) {
+  return (inPtr, outPtr, count, neventsPtr) => {
+    const view = new DataView(memory().buffer);
+    if (count === 0) return wasi_defs_exports.ERRNO_INVAL;
+    const clocks2 = [];
+    let nevents = 0;
+    const event = (userdata, error, type) => {
+      const at = outPtr + nevents * EVENT_SIZE;
+      for (let i = 0; i < EVENT_SIZE; i++) view.setUint8(at + i, 0);
+      view.setBigUint64(at, userdata, true);
+      view.setUint16(at + 8, error, true);
+      view.setUint8(at + 10, type);
+      nevents++;
+    };
+    for (let i = 0; i < count; i++) {
+      const at = inPtr + i * SUBSCRIPTION_SIZE;
+      const userdata = view.getBigUint64(at, true);
+      const type = view.getUint8(at + 8);
+      if (type === wasi_defs_exports.EVENTTYPE_CLOCK) {
+        const id = view.getUint32(at + 16, true);
+        const timeout = view.getBigUint64(at + 24, true);
+        const flags = view.getUint16(at + 40, true);
+        const now2 = clockNow(id);
+        if (now2 === null) {
+          event(userdata, wasi_defs_exports.ERRNO_INVAL, type);
+          continue;
+        }
+        const absolute = (flags & wasi_defs_exports.SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME) !== 0;
+        clocks2.push({ userdata, id, deadline: absolute ? timeout : now2 + timeout });
+      } else {
+        event(userdata, wasi_defs_exports.ERRNO_SUCCESS, type);
+      }
+    }
+    if (nevents === 0 && clocks2.length > 0) {
+      const waitMs = (c) => Number(c.deadline - clockNow(c.id)) / 1e6;
+      sleepMs(Math.min(...clocks2.map(waitMs)));
+      while (!clocks2.some((c) => waitMs(c) <= 0)) sleepMs(Math.min(...clocks2.map(waitMs)));
+      for (const c of clocks2) if (waitMs(c) <= 0) event(c.userdata, wasi_defs_exports.ERRNO_SUCCESS, wasi_defs_exports.EVENTTYPE_CLOCK);
+    }
+    view.setUint32(neventsPtr, nevents, true);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  };
+}
+
+// src/host/abi.generated.ts
+var MAX_VALUE_BYTES = 16777216;
+var FieldType = {
+  /** `method`, `url`, `id` or `body` of the request (`id` cannot be set). */
+  meta: 0,
+  /** A top-level field of the request body, read as JSON; its value must be a string. */
+  body: 1,
+  /** A request header; names are case-insensitive. */
+  header: 2,
+  /** A URL parameter of the route (`/users/:id` gives `id`). */
+  params: 3,
+  /** A value of the run's state, carried from one step of a sequence to the next. */
+  state: 4,
+  /** A query parameter of the request URL (read only). */
+  query: 5
+};
+var LogLevelNames = ["unset", "error", "warn", "info", "debug"];
+var HttpMethodNames = ["get", "head", "options", "post", "put", "patch", "delete"];
+
+// src/host/se2.ts
 var utf82 = new TextEncoder();
+var lenient = new TextDecoder("utf-8");
+var strict = new TextDecoder("utf-8", { fatal: true });
+var EMPTY_REQUEST = { method: "", url: "", headers: {}, params: {}, body: "", state: {} };
+function lowerKeys(record2) {
+  return Object.fromEntries(Object.entries(record2).map(([k, v]) => [k.toLowerCase(), v]));
+}
+function lookup(record2, key) {
+  return Object.hasOwn(record2, key) ? record2[key] : "";
+}
+var CallError = class extends Error {
+};
+function bodyObject(body) {
+  if (body === "") return {};
+  let value;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    throw new CallError(`the request body is not JSON: ${e.message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CallError("the request body is not a JSON object");
+  }
+  return value;
+}
+function getField(run, fieldType, key) {
+  const req = run.request;
+  switch (fieldType) {
+    case FieldType.meta:
+      if (key === "method") return req.method;
+      if (key === "url") return req.url;
+      if (key === "id") return String(run.ident);
+      if (key === "body") return req.body;
+      return "";
+    case FieldType.body: {
+      const body = bodyObject(req.body);
+      if (!Object.hasOwn(body, key)) return "";
+      const value = body[key];
+      if (typeof value !== "string") throw new CallError(`request body value ${key} is not a string`);
+      return value;
+    }
+    case FieldType.header:
+      return lookup(req.headers, key.toLowerCase());
+    case FieldType.params:
+      return lookup(req.params, key);
+    case FieldType.state:
+      return lookup(req.state, key);
+    case FieldType.query: {
+      let url;
+      try {
+        url = new URL(req.url, "http://localhost/");
+      } catch {
+        throw new CallError(`the request URL cannot be parsed: ${req.url}`);
+      }
+      return url.searchParams.get(key) ?? "";
+    }
+    default:
+      throw new CallError(`invalid field type: the module asked for field type ${fieldType}`);
+  }
+}
+function setField(run, fieldType, key, value) {
+  const req = run.request;
+  switch (fieldType) {
+    case FieldType.meta:
+      if (key === "method") req.method = value;
+      else if (key === "url") req.url = value;
+      else if (key === "body") req.body = value;
+      else if (key !== "id") throw new CallError(`key not found: meta has method, url, id and body, not ${key}`);
+      return;
+    case FieldType.body: {
+      const body = bodyObject(req.body);
+      body[key] = value;
+      req.body = JSON.stringify(body);
+      return;
+    }
+    case FieldType.header:
+      req.headers[key.toLowerCase()] = value;
+      return;
+    case FieldType.params:
+      req.params[key] = value;
+      return;
+    case FieldType.state:
+      req.state[key] = value;
+      return;
+    default:
+      throw new CallError(`invalid field type: the module cannot set field type ${fieldType}`);
+  }
+}
+function splitFetchUrl(raw) {
+  const [url, ...parts] = raw.split("::");
+  const headers = {};
+  for (const part of parts) {
+    const colon = part.indexOf(":");
+    if (colon <= 0) throw new CallError(`header was not formatted correctly: ${part}`);
+    headers[part.slice(0, colon)] = part.slice(colon + 1);
+  }
+  return { url, headers };
+}
+function findMock(mocks, method, url) {
+  const exact = `${method} ${url}`;
+  if (Object.hasOwn(mocks, exact)) return mocks[exact];
+  const normal = normalUrl(url);
+  for (const [key, mock] of Object.entries(mocks)) {
+    const space = key.indexOf(" ");
+    if (key.slice(0, space).toUpperCase() === method && normal !== null && normalUrl(key.slice(space + 1)) === normal) return mock;
+  }
+  return void 0;
+}
+function normalUrl(url) {
+  try {
+    return new URL(url).href;
+  } catch {
+    return null;
+  }
+}
+function fetchFromMocks(run, method, rawUrl, body, log) {
+  const name = HttpMethodNames[method];
+  if (name === void 0) throw new CallError(`invalid method ${method}: fetch_url takes 0 (GET) to 6 (DELETE)`);
+  const verb = name.toUpperCase();
+  const { url, headers } = splitFetchUrl(rawUrl);
+  const said = `${verb} ${url} (headers: ${Object.keys(headers).length}, body: ${body.length} bytes)`;
+  const mock = findMock(run.mocks, verb, url);
+  if (mock === void 0) {
+    throw new CallError(`no fetch mock for ${verb} ${url} (this host makes no real requests)`);
+  }
+  log(`fetch_url ${said} -> mocked ${mock.status}, ${utf82.encode(mock.body).length} bytes`);
+  if (mock.status > 299) throw new CallError(`${mock.status}: ${mock.body}`);
+  return utf82.encode(mock.body);
+}
+function createSe2Host(options) {
+  let run = null;
+  const log = (text, ident = null) => options.log(text, ident);
+  const bytesAt = (ptr, len) => {
+    const memory = options.memory();
+    const start = ptr >>> 0;
+    const length = len >>> 0;
+    if (start + length > memory.buffer.byteLength) {
+      throw new RangeError(`${length} bytes at 0x${start.toString(16)} lie outside the module's memory`);
+    }
+    return new Uint8Array(memory.buffer, start, length);
+  };
+  const textAt = (ptr, len) => lenient.decode(bytesAt(ptr, len));
+  const runFor = (what, ident) => {
+    if (run !== null && run.ident === ident) return run;
+    log(`${what} for id=${ident} refused: no run with that id is in progress`, ident);
+    return null;
+  };
+  const answer = (what, ident, lens, body) => {
+    const current = runFor(what, ident);
+    if (current === null) return -1;
+    if (current.answer !== null) {
+      log(`${what} refused: the answer of the previous call was not collected with get_ffi_result`, ident);
+      return -1;
+    }
+    let result;
+    try {
+      const over = lens.find((len) => len > MAX_VALUE_BYTES);
+      if (over !== void 0) throw new CallError(`a value of ${over} bytes is over the limit of ${MAX_VALUE_BYTES} bytes`);
+      result = { ok: true, bytes: body(current) };
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      result = { ok: false, message: e.message };
+      log(`${what} failed: ${e.message}`, ident);
+    }
+    current.answer = result;
+    return result.ok ? result.bytes.length : -utf82.encode(result.message).length;
+  };
+  const env = {
+    get_ffi_result(ptr, ident) {
+      const current = runFor("get_ffi_result", ident);
+      if (current === null) return -1;
+      if (current.answer === null) {
+        log("get_ffi_result: no answer is waiting", ident);
+        return -1;
+      }
+      const bytes = current.answer.ok ? current.answer.bytes : utf82.encode(current.answer.message);
+      current.answer = null;
+      bytesAt(ptr, bytes.length).set(bytes);
+      return 0;
+    },
+    add_ffi_var(namePtr, nameLen, valuePtr, valueLen, ident) {
+      const current = runFor("add_ffi_var", ident);
+      if (current === null) return -1;
+      const name = textAt(namePtr, nameLen);
+      current.vars.push([name, textAt(valuePtr, valueLen)]);
+      log(`add_ffi_var ${name} (${valueLen} bytes; ${current.vars.length} variables)`, ident);
+      return 0;
+    },
+    fetch_url(method, urlPtr, urlLen, bodyPtr, bodyLen, ident) {
+      return answer(
+        "fetch_url",
+        ident,
+        [urlLen, bodyLen],
+        (current) => fetchFromMocks(current, method, textAt(urlPtr, urlLen), bytesAt(bodyPtr, bodyLen), (text) => log(text, ident))
+      );
+    },
+    log_msg(ptr, len, level, ident) {
+      if (runFor("log_msg", ident) === null) return;
+      const severity = level >= 1 && level <= 4 ? LogLevelNames[level] : "info";
+      options.emit({
+        level: "python",
+        file: "log_msg",
+        ident,
+        text: textAt(ptr, len),
+        stream: "stdout",
+        time: options.clock(),
+        severity
+      });
+    },
+    request_get_field(fieldType, keyPtr, keyLen, ident) {
+      return answer(
+        "request_get_field",
+        ident,
+        [keyLen],
+        (current) => utf82.encode(getField(current, fieldType, textAt(keyPtr, keyLen)))
+      );
+    },
+    request_set_field(fieldType, keyPtr, keyLen, valuePtr, valueLen, ident) {
+      return answer("request_set_field", ident, [keyLen, valueLen], (current) => {
+        let value;
+        try {
+          value = strict.decode(bytesAt(valuePtr, valueLen));
+        } catch {
+          throw new CallError("the value is not UTF-8 text");
+        }
+        setField(current, fieldType, textAt(keyPtr, keyLen), value);
+        return new Uint8Array(0);
+      });
+    },
+    resp_set_header(keyPtr, keyLen, valuePtr, valueLen, ident) {
+      const current = runFor("resp_set_header", ident);
+      if (current === null) return;
+      if (keyLen > MAX_VALUE_BYTES || valueLen > MAX_VALUE_BYTES) {
+        log(`resp_set_header ignored: a value is over the limit of ${MAX_VALUE_BYTES} bytes`, ident);
+        return;
+      }
+      const key = textAt(keyPtr, keyLen);
+      for (const name of Object.keys(current.responseHeaders)) {
+        if (name.toLowerCase() === key.toLowerCase()) delete current.responseHeaders[name];
+      }
+      current.responseHeaders[key] = textAt(valuePtr, valueLen);
+    }
+  };
+  return {
+    env,
+    begin(ident, context = {}) {
+      const request = context.request ?? EMPTY_REQUEST;
+      run = {
+        ident,
+        request: {
+          method: request.method,
+          url: request.url,
+          headers: lowerKeys(request.headers),
+          params: { ...request.params },
+          body: request.body,
+          state: { ...request.state }
+        },
+        mocks: context.fetch ?? {},
+        responseHeaders: {},
+        vars: [],
+        answer: null
+      };
+    },
+    end() {
+      const finished = run;
+      run = null;
+      if (finished === null) return { response: { headers: {} }, state: {} };
+      if (finished.answer !== null) log("the last answer was never collected with get_ffi_result", finished.ident);
+      return { response: { headers: finished.responseHeaders }, state: finished.request.state };
+    }
+  };
+}
+
+// src/host/mem.ts
+var utf83 = new TextEncoder();
 var utf8Decoder = new TextDecoder("utf-8");
 function hex(ptr) {
   return `0x${(ptr >>> 0).toString(16)}`;
 }
 function withGuestString(exports, text, log, body) {
-  const bytes = utf82.encode(text);
+  const bytes = utf83.encode(text);
   const size = bytes.length + 1;
   const ptr = exports.allocate(size);
   if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
@@ -1547,8 +2256,8 @@ async function createHost(options) {
   return (await prepareInstance(options)).start(options.files);
 }
 async function prepareInstance(options) {
-  const origin = performance.now();
-  const clock = () => performance.now() - origin;
+  const origin2 = performance.now();
+  const clock = () => performance.now() - origin2;
   let pendingLog = [];
   let pendingTimings = {};
   const emit = (entry) => {
@@ -1566,34 +2275,41 @@ async function prepareInstance(options) {
   let running = null;
   let exports = null;
   let alive = true;
-  const record = (what, ident, outcome2) => {
+  const record2 = (what, ident, outcome) => {
     if (running === null || running.ident !== ident) {
       log(`${what} for id=${ident} ignored: no run with that id is in progress`, ident);
       return;
     }
-    const value = outcome2();
+    const value = outcome();
     if (running.outcome !== null) log(`${what} called again: it replaces the earlier outcome`, ident);
     running.outcome = value;
   };
+  const se2 = createSe2Host({
+    memory: () => exports.memory,
+    log: (text, ident) => hostLog("se2.ts", text, ident),
+    emit,
+    clock
+  });
   const env = {
+    ...se2.env,
     return_result(ptr, len, ident) {
-      record("return_result", ident, () => {
+      record2("return_result", ident, () => {
         const value = readGuestString(exports.memory, ptr, len);
         log(`Received result (${len} bytes at ${hex(ptr)})`, ident);
         return { kind: "result", value };
       });
     },
     return_error(code, ptr, len, ident) {
-      record("return_error", ident, () => {
+      record2("return_error", ident, () => {
         const message = readGuestString(exports.memory, ptr, len);
         log(`Received error ${code} (${len} bytes at ${hex(ptr)})`, ident);
         return { kind: "error", code, message };
       });
     }
   };
-  const wasi = new WASI(["wrapper.wasm"], [`PYTHONPATH=${PLUGIN_DIR}`], descriptorTable(options.stdlib, stdout.fd, stderr.fd), {
-    debug: false
-  });
+  const fs = moduleFilesystem(options.stdlib, stdout.fd, stderr.fd, options.quotaBytes);
+  const wasi = new WASI(["wrapper.wasm"], [`PYTHONPATH=${PLUGIN_DIR}`], fs.fds, { debug: false });
+  Object.assign(wasi.wasiImport, clocks(() => exports.memory), { poll_oneoff: pollOneoff(() => exports.memory) });
   let module;
   if (options.module instanceof WebAssembly.Module) module = options.module;
   else {
@@ -1604,16 +2320,16 @@ async function prepareInstance(options) {
   }
   log("Instantiating wasm module...");
   const t = performance.now();
-  const instance = await WebAssembly.instantiate(module, { env, wasi_snapshot_preview1: wasi.wasiImport });
+  const instance2 = await WebAssembly.instantiate(module, { env, wasi_snapshot_preview1: wasi.wasiImport });
   pendingTimings.instantiate = performance.now() - t;
-  exports = instance.exports;
+  exports = instance2.exports;
   let startCrash = null;
   const startModule = (files) => {
-    wasi.fds[PLUGIN_FD] = pluginFolder(files);
+    fs.setPluginFiles(files);
     log("Calling _start...");
     const t2 = performance.now();
     try {
-      wasi.initialize(instance);
+      wasi.initialize(instance2);
       exports._start();
       log("_start returned: the module is ready");
     } catch (e) {
@@ -1624,11 +2340,11 @@ async function prepareInstance(options) {
     pendingTimings.start = performance.now() - t2;
     flushOutput();
   };
-  const takeReport = (outcome2) => {
-    const report = { outcome: outcome2, log: pendingLog, timings: pendingTimings };
+  const takeReport = (outcome, extra = {}) => {
+    const report2 = { outcome, log: pendingLog, timings: pendingTimings, ...extra };
     pendingLog = [];
     pendingTimings = {};
-    return report;
+    return report2;
   };
   const memoryBytes = () => exports.memory.buffer.byteLength;
   const host2 = {
@@ -1638,13 +2354,14 @@ async function prepareInstance(options) {
     get reusable() {
       return alive && memoryBytes() <= MAX_REUSED_MEMORY_BYTES;
     },
-    run(payload, ident) {
+    run(payload, ident, context) {
       if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
       if (!alive) {
         return takeReport({ kind: "crash", message: startCrash ?? "the module is no longer running: start a new host" });
       }
       const wrapper = exports;
       running = { ident, outcome: null };
+      se2.begin(ident, context);
       const runStarted = performance.now();
       let crash = null;
       try {
@@ -1665,13 +2382,13 @@ async function prepareInstance(options) {
       }
       pendingTimings.run = performance.now() - runStarted;
       flushOutput();
-      const outcome2 = crash !== null ? { kind: "crash", message: crash } : running.outcome ?? { kind: "none" };
-      if (outcome2.kind === "none") log("run_e returned no result", ident);
+      const outcome = crash !== null ? { kind: "crash", message: crash } : running.outcome ?? { kind: "none" };
+      if (outcome.kind === "none") log("run_e returned no result", ident);
       if (alive && memoryBytes() > MAX_REUSED_MEMORY_BYTES) {
         log(`the instance's memory grew to ${Math.round(memoryBytes() / 2 ** 20)} MiB: the next run gets a fresh instance`, ident);
       }
       running = null;
-      return takeReport(outcome2);
+      return takeReport(outcome, se2.end());
     }
   };
   let started = false;
@@ -1685,6 +2402,947 @@ async function prepareInstance(options) {
   };
 }
 
+// node_modules/valibot/dist/index.mjs
+var store$4;
+var DEFAULT_CONFIG = {
+  lang: void 0,
+  message: void 0,
+  abortEarly: void 0,
+  abortPipeEarly: void 0
+};
+// @__NO_SIDE_EFFECTS__
+function getGlobalConfig(config$1) {
+  if (!config$1 && !store$4) return DEFAULT_CONFIG;
+  return {
+    lang: config$1?.lang ?? store$4?.lang,
+    message: config$1?.message,
+    abortEarly: config$1?.abortEarly ?? store$4?.abortEarly,
+    abortPipeEarly: config$1?.abortPipeEarly ?? store$4?.abortPipeEarly
+  };
+}
+var store$3;
+// @__NO_SIDE_EFFECTS__
+function getGlobalMessage(lang) {
+  return store$3?.get(lang);
+}
+var store$2;
+// @__NO_SIDE_EFFECTS__
+function getSchemaMessage(lang) {
+  return store$2?.get(lang);
+}
+var store$1;
+// @__NO_SIDE_EFFECTS__
+function getSpecificMessage(reference, lang) {
+  return store$1?.get(reference)?.get(lang);
+}
+// @__NO_SIDE_EFFECTS__
+function _stringify(input) {
+  const type = typeof input;
+  if (type === "string") return `"${input}"`;
+  if (type === "number" || type === "bigint" || type === "boolean") return `${input}`;
+  if (type === "object" || type === "function") return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? "null";
+  return type;
+}
+function _addIssue(context, label, dataset, config$1, other) {
+  const input = other && "input" in other ? other.input : dataset.value;
+  const expected = other?.expected ?? context.expects ?? null;
+  const received = other?.received ?? /* @__PURE__ */ _stringify(input);
+  const issue = {
+    kind: context.kind,
+    type: context.type,
+    input,
+    expected,
+    received,
+    message: `Invalid ${label}: ${expected ? `Expected ${expected} but r` : "R"}eceived ${received}`,
+    requirement: context.requirement,
+    path: other?.path,
+    issues: other?.issues,
+    lang: config$1.lang,
+    abortEarly: config$1.abortEarly,
+    abortPipeEarly: config$1.abortPipeEarly
+  };
+  const isSchema = context.kind === "schema";
+  const message$1 = other?.message ?? context.message ?? /* @__PURE__ */ getSpecificMessage(context.reference, issue.lang) ?? (isSchema ? /* @__PURE__ */ getSchemaMessage(issue.lang) : null) ?? config$1.message ?? /* @__PURE__ */ getGlobalMessage(issue.lang);
+  if (message$1 !== void 0) issue.message = typeof message$1 === "function" ? message$1(issue) : message$1;
+  if (isSchema) dataset.typed = false;
+  if (dataset.issues) dataset.issues.push(issue);
+  else dataset.issues = [issue];
+}
+// @__NO_SIDE_EFFECTS__
+function _isSameValueZero(value1, value2) {
+  return value1 === value2 || Number.isNaN(value1) && Number.isNaN(value2);
+}
+// @__NO_SIDE_EFFECTS__
+function _isValidObjectKey(object$1, key) {
+  return Object.prototype.hasOwnProperty.call(object$1, key) && key !== "__proto__" && key !== "prototype" && key !== "constructor";
+}
+// @__NO_SIDE_EFFECTS__
+function _joinExpects(values$1, separator) {
+  const list = [...new Set(values$1)];
+  if (list.length > 1) return `(${list.join(` ${separator} `)})`;
+  return list[0] ?? "never";
+}
+function _standardSchema(schema) {
+  schema["~standard"] = {
+    version: 1,
+    vendor: "valibot",
+    validate: (value$1) => schema["~run"]({ value: value$1 }, /* @__PURE__ */ getGlobalConfig())
+  };
+  return schema;
+}
+var EMOJI_REGEX = new RegExp("^(?:[\\u{1F1E6}-\\u{1F1FF}]{2}|\\u{1F3F4}[\\u{E0061}-\\u{E007A}]{2}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{1,3}\\u{E007F}|(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation})(?:\\u200D(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation}))*)+$", "u");
+// @__NO_SIDE_EFFECTS__
+function check(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "check",
+    reference: check,
+    async: false,
+    expects: null,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function finite(message$1) {
+  return {
+    kind: "validation",
+    type: "finite",
+    reference: finite,
+    async: false,
+    expects: null,
+    requirement: Number.isFinite,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "finite", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function integer(message$1) {
+  return {
+    kind: "validation",
+    type: "integer",
+    reference: integer,
+    async: false,
+    expects: null,
+    requirement: Number.isInteger,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "integer", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function maxValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "max_value",
+    reference: maxValue,
+    async: false,
+    expects: `<=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value <= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function minLength(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "min_length",
+    reference: minLength,
+    async: false,
+    expects: `>=${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && dataset.value.length < this.requirement) _addIssue(this, "length", dataset, config$1, { received: `${dataset.value.length}` });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function minValue(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "min_value",
+    reference: minValue,
+    async: false,
+    expects: `>=${requirement instanceof Date ? requirement.toJSON() : /* @__PURE__ */ _stringify(requirement)}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !(dataset.value >= this.requirement)) _addIssue(this, "value", dataset, config$1, { received: dataset.value instanceof Date ? dataset.value.toJSON() : /* @__PURE__ */ _stringify(dataset.value) });
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function regex(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "regex",
+    reference: regex,
+    async: false,
+    expects: `${requirement}`,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "format", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+// @__NO_SIDE_EFFECTS__
+function safeInteger(message$1) {
+  return {
+    kind: "validation",
+    type: "safe_integer",
+    reference: safeInteger,
+    async: false,
+    expects: null,
+    requirement: Number.isSafeInteger,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "safe integer", dataset, config$1);
+      return dataset;
+    }
+  };
+}
+var ABORT_EARLY_CONFIG = { abortEarly: true };
+// @__NO_SIDE_EFFECTS__
+function getFallback(schema, dataset, config$1) {
+  return typeof schema.fallback === "function" ? schema.fallback(dataset, config$1) : schema.fallback;
+}
+// @__NO_SIDE_EFFECTS__
+function getDefault(schema, dataset, config$1) {
+  return typeof schema.default === "function" ? schema.default(dataset, config$1) : schema.default;
+}
+// @__NO_SIDE_EFFECTS__
+function array(item, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "array",
+    reference: array,
+    expects: "Array",
+    async: false,
+    item,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (Array.isArray(input)) {
+        dataset.typed = true;
+        dataset.value = [];
+        for (let key = 0; key < input.length; key++) {
+          const value$1 = input[key];
+          const itemDataset = this.item["~run"]({ value: value$1 }, config$1);
+          if (itemDataset.issues) {
+            const pathItem = {
+              type: "array",
+              origin: "value",
+              input,
+              key,
+              value: value$1
+            };
+            for (const issue of itemDataset.issues) {
+              if (issue.path) issue.path.unshift(pathItem);
+              else issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = itemDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!itemDataset.typed) dataset.typed = false;
+          dataset.value.push(itemDataset.value);
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function boolean(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "boolean",
+    reference: boolean,
+    expects: "boolean",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "boolean") dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function custom(check$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "custom",
+    reference: custom,
+    expects: "unknown",
+    async: false,
+    check: check$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (this.check(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function instance(class_, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "instance",
+    reference: instance,
+    expects: class_.name,
+    async: false,
+    class: class_,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.value instanceof this.class) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function literal(literal_, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "literal",
+    reference: literal,
+    expects: /* @__PURE__ */ _stringify(literal_),
+    async: false,
+    literal: literal_,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (/* @__PURE__ */ _isSameValueZero(dataset.value, this.literal)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function nullable(wrapped, default_) {
+  return _standardSchema({
+    kind: "schema",
+    type: "nullable",
+    reference: nullable,
+    expects: `(${wrapped.expects} | null)`,
+    async: false,
+    wrapped,
+    default: default_,
+    "~run"(dataset, config$1) {
+      if (dataset.value === null) {
+        if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+        if (dataset.value === null) {
+          dataset.typed = true;
+          return dataset;
+        }
+      }
+      return this.wrapped["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function number(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "number",
+    reference: number,
+    expects: "number",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "number" && !isNaN(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function object(entries$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "object",
+    reference: object,
+    expects: "Object",
+    async: false,
+    entries: entries$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const key in this.entries) {
+          const valueSchema = this.entries[key];
+          if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+            const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+            const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+            if (valueDataset.issues) {
+              const pathItem = {
+                type: "object",
+                origin: "value",
+                input,
+                key,
+                value: value$1
+              };
+              for (const issue of valueDataset.issues) {
+                if (issue.path) issue.path.unshift(pathItem);
+                else issue.path = [pathItem];
+                dataset.issues?.push(issue);
+              }
+              if (!dataset.issues) dataset.issues = valueDataset.issues;
+              if (config$1.abortEarly) {
+                dataset.typed = false;
+                break;
+              }
+            }
+            if (!valueDataset.typed) dataset.typed = false;
+            dataset.value[key] = valueDataset.value;
+          } else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+          else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+            _addIssue(this, "key", dataset, config$1, {
+              input: void 0,
+              expected: `"${key}"`,
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            if (config$1.abortEarly) break;
+          }
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function optional(wrapped, default_) {
+  return _standardSchema({
+    kind: "schema",
+    type: "optional",
+    reference: optional,
+    expects: `(${wrapped.expects} | undefined)`,
+    async: false,
+    wrapped,
+    default: default_,
+    "~run"(dataset, config$1) {
+      if (dataset.value === void 0) {
+        if (this.default !== void 0) dataset.value = /* @__PURE__ */ getDefault(this, dataset, config$1);
+        if (dataset.value === void 0) {
+          dataset.typed = true;
+          return dataset;
+        }
+      }
+      return this.wrapped["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function picklist(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "picklist",
+    reference: picklist,
+    expects: /* @__PURE__ */ _joinExpects(options.map(_stringify), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (this.options.includes(dataset.value)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function record(key, value$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "record",
+    reference: record,
+    expects: "Object",
+    async: false,
+    key,
+    value: value$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const entryKey in input) if (/* @__PURE__ */ _isValidObjectKey(input, entryKey)) {
+          const entryValue = input[entryKey];
+          const keyDataset = this.key["~run"]({ value: entryKey }, config$1);
+          if (keyDataset.issues) {
+            const pathItem = {
+              type: "object",
+              origin: "key",
+              input,
+              key: entryKey,
+              value: entryValue
+            };
+            for (const issue of keyDataset.issues) {
+              issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = keyDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          const valueDataset = this.value["~run"]({ value: entryValue }, config$1);
+          if (valueDataset.issues) {
+            const pathItem = {
+              type: "object",
+              origin: "value",
+              input,
+              key: entryKey,
+              value: entryValue
+            };
+            for (const issue of valueDataset.issues) {
+              if (issue.path) issue.path.unshift(pathItem);
+              else issue.path = [pathItem];
+              dataset.issues?.push(issue);
+            }
+            if (!dataset.issues) dataset.issues = valueDataset.issues;
+            if (config$1.abortEarly) {
+              dataset.typed = false;
+              break;
+            }
+          }
+          if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
+          if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function strictObject(entries$1, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "strict_object",
+    reference: strictObject,
+    expects: "Object",
+    async: false,
+    entries: entries$1,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        dataset.typed = true;
+        dataset.value = {};
+        for (const key in this.entries) {
+          const valueSchema = this.entries[key];
+          if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+            const value$1 = key in input ? input[key] : /* @__PURE__ */ getDefault(valueSchema);
+            const valueDataset = valueSchema["~run"]({ value: value$1 }, config$1);
+            if (valueDataset.issues) {
+              const pathItem = {
+                type: "object",
+                origin: "value",
+                input,
+                key,
+                value: value$1
+              };
+              for (const issue of valueDataset.issues) {
+                if (issue.path) issue.path.unshift(pathItem);
+                else issue.path = [pathItem];
+                dataset.issues?.push(issue);
+              }
+              if (!dataset.issues) dataset.issues = valueDataset.issues;
+              if (config$1.abortEarly) {
+                dataset.typed = false;
+                break;
+              }
+            }
+            if (!valueDataset.typed) dataset.typed = false;
+            dataset.value[key] = valueDataset.value;
+          } else if (valueSchema.fallback !== void 0) dataset.value[key] = /* @__PURE__ */ getFallback(valueSchema);
+          else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+            _addIssue(this, "key", dataset, config$1, {
+              input: void 0,
+              expected: `"${key}"`,
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            if (config$1.abortEarly) break;
+          }
+        }
+        if (!dataset.issues || !config$1.abortEarly) {
+          for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
+            _addIssue(this, "key", dataset, config$1, {
+              input: key,
+              expected: "never",
+              path: [{
+                type: "object",
+                origin: "key",
+                input,
+                key,
+                value: input[key]
+              }]
+            });
+            break;
+          }
+        }
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function string(message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "string",
+    reference: string,
+    expects: "string",
+    async: false,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (typeof dataset.value === "string") dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _subIssues(datasets) {
+  let issues;
+  if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue);
+  else issues = dataset.issues;
+  return issues;
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "union",
+    reference: union,
+    expects: /* @__PURE__ */ _joinExpects(options.map((option) => option.expects), "|"),
+    async: false,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      let validDataset;
+      let typedDatasets;
+      let untypedDatasets;
+      for (const schema of this.options) {
+        const optionDataset = schema["~run"]({ value: dataset.value }, config$1);
+        if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset);
+        else typedDatasets = [optionDataset];
+        else {
+          validDataset = optionDataset;
+          break;
+        }
+        else if (untypedDatasets) untypedDatasets.push(optionDataset);
+        else untypedDatasets = [optionDataset];
+      }
+      if (validDataset) return validDataset;
+      if (typedDatasets) {
+        if (typedDatasets.length === 1) return typedDatasets[0];
+        _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(typedDatasets) });
+        dataset.typed = true;
+      } else if (untypedDatasets?.length === 1) return untypedDatasets[0];
+      else _addIssue(this, "type", dataset, config$1, { issues: /* @__PURE__ */ _subIssues(untypedDatasets) });
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _standardSchema({
+    kind: "schema",
+    type: "unknown",
+    reference: unknown,
+    expects: "unknown",
+    async: false,
+    "~run"(dataset) {
+      dataset.typed = true;
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function variant(key, options, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "variant",
+    reference: variant,
+    expects: "Object",
+    async: false,
+    key,
+    options,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      const input = dataset.value;
+      if (input && typeof input === "object") {
+        let outputDataset;
+        let maxDiscriminatorPriority = 0;
+        let invalidDiscriminatorKey = this.key;
+        let expectedDiscriminators = [];
+        const parseOptions = (variant$1, allKeys) => {
+          for (const schema of variant$1.options) {
+            if (schema.type === "variant") parseOptions(schema, new Set(allKeys).add(schema.key));
+            else {
+              let keysAreValid = true;
+              let currentPriority = 0;
+              for (const currentKey of allKeys) {
+                const discriminatorSchema = schema.entries[currentKey];
+                if (currentKey in input ? discriminatorSchema["~run"]({
+                  typed: false,
+                  value: input[currentKey]
+                }, ABORT_EARLY_CONFIG).issues : discriminatorSchema.type !== "exact_optional" && discriminatorSchema.type !== "optional" && discriminatorSchema.type !== "nullish") {
+                  keysAreValid = false;
+                  if (invalidDiscriminatorKey !== currentKey && (maxDiscriminatorPriority < currentPriority || maxDiscriminatorPriority === currentPriority && currentKey in input && !(invalidDiscriminatorKey in input))) {
+                    maxDiscriminatorPriority = currentPriority;
+                    invalidDiscriminatorKey = currentKey;
+                    expectedDiscriminators = [];
+                  }
+                  if (invalidDiscriminatorKey === currentKey) expectedDiscriminators.push(schema.entries[currentKey].expects);
+                  break;
+                }
+                currentPriority++;
+              }
+              if (keysAreValid) {
+                const optionDataset = schema["~run"]({ value: input }, config$1);
+                if (!outputDataset || !outputDataset.typed && optionDataset.typed) outputDataset = optionDataset;
+              }
+            }
+            if (outputDataset && !outputDataset.issues) break;
+          }
+        };
+        parseOptions(this, /* @__PURE__ */ new Set([this.key]));
+        if (outputDataset) return outputDataset;
+        _addIssue(this, "type", dataset, config$1, {
+          input: input[invalidDiscriminatorKey],
+          expected: /* @__PURE__ */ _joinExpects(expectedDiscriminators, "|"),
+          path: [{
+            type: "object",
+            origin: "value",
+            input,
+            key: invalidDiscriminatorKey,
+            value: input[invalidDiscriminatorKey]
+          }]
+        });
+      } else _addIssue(this, "type", dataset, config$1);
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function pipe(...pipe$1) {
+  return _standardSchema({
+    ...pipe$1[0],
+    pipe: pipe$1,
+    "~run"(dataset, config$1) {
+      for (const item of pipe$1) if (item.kind !== "metadata") {
+        if (dataset.issues && (item.kind === "schema" || item.kind === "transformation")) {
+          dataset.typed = false;
+          break;
+        }
+        if (!dataset.issues || !config$1.abortEarly && !config$1.abortPipeEarly) dataset = item["~run"](dataset, config$1);
+      }
+      return dataset;
+    }
+  });
+}
+
+// src/playground/document.ts
+var DOCUMENT_VERSION = 2;
+var MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+var executionId = pipe(
+  number(),
+  check((n) => isExecutionId(n), "is not a 32-bit integer")
+);
+var stringMap = record(string(), string());
+var HttpRequestSchema = strictObject({
+  method: string(),
+  url: string(),
+  headers: stringMap,
+  params: stringMap,
+  body: string(),
+  state: stringMap
+});
+var FetchMockSchema = strictObject({
+  status: pipe(
+    number(),
+    integer("must be an HTTP status from 100 to 599"),
+    minValue(100, "must be an HTTP status from 100 to 599"),
+    maxValue(599, "must be an HTTP status from 100 to 599")
+  ),
+  headers: stringMap,
+  body: string()
+});
+var FetchMocksSchema = record(
+  pipe(string(), regex(/^[A-Z]+ \S+$/, 'a mock key is "METHOD URL", e.g. "GET https://example.com/"')),
+  FetchMockSchema
+);
+var ExpectationSchema = union([
+  strictObject({ result: string() }),
+  strictObject({ result_contains: string() }),
+  strictObject({
+    result_matches: pipe(
+      string(),
+      check((s) => {
+        try {
+          new RegExp(s, "u");
+          return true;
+        } catch {
+          return false;
+        }
+      }, "is not a valid regular expression")
+    )
+  }),
+  strictObject({
+    error: strictObject({
+      code: optional(pipe(number(), integer())),
+      message_contains: optional(string())
+    })
+  }),
+  strictObject({ no_result: literal(true) })
+]);
+var TestCaseSchema = strictObject({
+  name: pipe(string(), minLength(1, "a case needs a name")),
+  payload: string(),
+  ident: optional(executionId),
+  request: optional(HttpRequestSchema),
+  fetch: optional(FetchMocksSchema),
+  expect: ExpectationSchema
+});
+var CasesFileSchema = strictObject({ cases: array(TestCaseSchema) });
+var SettingsSchema = strictObject({
+  /** The time limit of one run, in seconds. */
+  timeLimitSec: optional(pipe(number(), minValue(1), maxValue(600))),
+  /** The writable space of one instance (`/tmp` and the working folder), in MiB. */
+  quotaMiB: optional(pipe(number(), integer(), minValue(1), maxValue(1024)))
+});
+var base64 = pipe(string(), regex(/^[A-Za-z0-9+/]*={0,2}$/, "is not base64"));
+var FileJsonSchema = union([string(), strictObject({ base64 })]);
+var DocumentV2Schema = strictObject({
+  version: literal(DOCUMENT_VERSION),
+  files: record(string(), FileJsonSchema),
+  payload: string(),
+  ident: executionId,
+  request: optional(HttpRequestSchema),
+  fetch: optional(FetchMocksSchema),
+  cases: optional(array(TestCaseSchema)),
+  settings: optional(SettingsSchema)
+});
+var DocumentV1Schema = strictObject({
+  files: record(string(), string()),
+  payload: string(),
+  ident: executionId
+});
+var utf84 = new TextEncoder();
+
+// src/worker/protocol.ts
+var Id = pipe(number(), safeInteger());
+var Finite = pipe(number(), finite());
+var Bytes = custom((x) => x instanceof Uint8Array, "expected bytes (a Uint8Array)");
+var LogEntrySchema = object({
+  level: picklist(["host", "wrapper", "python"]),
+  file: string(),
+  ident: nullable(Finite),
+  text: string(),
+  stream: picklist(["stdout", "stderr"]),
+  time: Finite,
+  severity: optional(picklist(["error", "warn", "info", "debug"]))
+});
+var OutcomeSchema = variant("kind", [
+  object({ kind: literal("result"), value: string() }),
+  object({ kind: literal("error"), code: Finite, message: string() }),
+  object({ kind: literal("none") }),
+  object({ kind: literal("crash"), message: string() })
+]);
+var TimingsSchema = object({
+  compile: optional(Finite),
+  instantiate: optional(Finite),
+  start: optional(Finite),
+  run: optional(Finite)
+});
+var FilesSchema = record(string(), union([string(), Bytes]));
+var StdlibSpecSchema = object({
+  bytes: record(string(), Bytes),
+  lazy: record(string(), string())
+});
+var WorkerRequestSchema = variant("type", [
+  /** Once per Worker: the compiled wrapper and the stdlib; the Worker readies a spare instance. */
+  object({ type: literal("init"), id: Id, module: instance(WebAssembly.Module), stdlib: StdlibSpecSchema }),
+  /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
+  object({ type: literal("stdlib"), id: Id, name: string(), bytes: Bytes }),
+  object({
+    type: literal("run"),
+    id: Id,
+    files: FilesSchema,
+    payload: string(),
+    ident: Id,
+    // The SE2 request (null: none) and fetch mocks (issue 12), the writable-space quota in MiB (issue 16).
+    request: optional(nullable(HttpRequestSchema)),
+    fetch: optional(FetchMocksSchema),
+    quotaMiB: optional(pipe(number(), integer(), minValue(1))),
+    /** On a new instance even when the files are those of the last run (a test case). */
+    fresh: optional(boolean())
+  })
+]);
+var WireErrorSchema = object({ type: string(), message: string() });
+var StringMap = record(string(), string());
+var RunResponseSchema = object({ headers: optional(StringMap), state: optional(StringMap) });
+function runResponseOf(report2) {
+  const response = {};
+  if (report2.response !== void 0) response.headers = report2.response.headers;
+  if (report2.state !== void 0) response.state = report2.state;
+  return Object.keys(response).length > 0 ? { response } : {};
+}
+var WorkerReplySchema = variant("type", [
+  object({ type: literal("ready"), id: Id }),
+  /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
+  object({ type: literal("log"), id: Id, entries: array(LogEntrySchema), dropped: pipe(Id, minValue(0)) }),
+  object({ type: literal("done"), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: optional(RunResponseSchema) }),
+  object({ type: literal("failed"), id: Id, error: WireErrorSchema })
+]);
+var RelayMessageSchema = variant("kind", [
+  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  object({ kind: literal("replies"), replies: array(unknown()) }),
+  /** The Python Worker failed outside a request (its script did not load, it threw). */
+  object({ kind: literal("error"), message: string() }),
+  /** The Python Worker was terminated after every line it sent before was passed on. */
+  object({ kind: literal("closed") })
+]);
+var RelayCommandSchema = object({ kind: literal("terminate") });
+
 // cli/run-worker.ts
 var job = workerData;
 var post = (message) => parentPort.postMessage(message);
@@ -1692,7 +3350,8 @@ var host = await createHost({
   module: job.wrapper,
   stdlib: job.stdlib,
   files: job.files,
+  quotaBytes: job.quotaBytes,
   onLog: (entry) => post({ type: "log", entry })
 });
-var { outcome, timings } = host.run(job.payload, job.ident);
-post({ type: "done", outcome, timings });
+var report = host.run(job.payload, job.ident, job.context);
+post({ type: "done", outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });

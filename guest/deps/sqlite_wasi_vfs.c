@@ -3,9 +3,12 @@
  *
  * SQLite 3.40's os_unix.c needs POSIX advisory locks, fchown, mmap and shared memory, which
  * wasi-libc does not have. A WASI instance is a single process with a single thread, so this
- * VFS does plain file I/O (open/pread/pwrite/ftruncate/fsync) and treats locks as always
- * granted. ":memory:" databases need no files at all; database files work in any preopened,
- * writable folder. Do not share one database file between instances that write to it.
+ * VFS does plain file I/O (open/pread/pwrite/ftruncate/fsync) and keeps SQLite's file locks
+ * (SHARED, RESERVED, PENDING, EXCLUSIVE) in a table of its own, one entry per open database
+ * file, shared by every connection to it: what os_unix.c's in-process inode table does, without
+ * the fcntl() locks that would keep other processes out. Locks therefore hold between the
+ * connections of one instance; two instances never share a writable file (each has its own
+ * in-memory tree). ":memory:" databases need no files at all.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,16 +19,90 @@
 
 #include "sqlite3.h"
 
+/*
+ * The lock state of one file, shared by every connection that has it open (os_unix.c's
+ * unixInodeInfo). A file is known by its device and inode number from fstat(); a host whose
+ * file status carries no inode number (0) falls back to the path (already absolute: SQLite
+ * opens what xFullPathname returned).
+ */
+struct lock_entry {
+    struct lock_entry *next;
+    sqlite3_uint64 dev, ino;
+    char *path;      /* when ino is 0; sqlite3_malloc'd */
+    int refs;        /* open files using this entry */
+    int shared;      /* connections holding SHARED or more */
+    int level;       /* the strongest lock any connection holds (only one can be above SHARED) */
+};
+
+static struct lock_entry *lock_table;
+
 struct wasi_file {
     sqlite3_file base; /* must come first */
     int fd;
     int delete_on_close;
     char *path;        /* for delete_on_close; sqlite3_malloc'd */
+    int level;         /* the lock this connection holds */
+    struct lock_entry *lock;
 };
+
+static struct lock_entry *lock_entry_acquire(int fd, const char *path)
+{
+    struct stat st;
+    sqlite3_uint64 dev = 0, ino = 0;
+    if (fstat(fd, &st) == 0) {
+        dev = (sqlite3_uint64)st.st_dev;
+        ino = (sqlite3_uint64)st.st_ino;
+    }
+    for (struct lock_entry *e = lock_table; e != NULL; e = e->next) {
+        if (ino != 0 ? (e->ino == ino && e->dev == dev)
+                     : (e->ino == 0 && e->path != NULL && strcmp(e->path, path) == 0)) {
+            e->refs++;
+            return e;
+        }
+    }
+    struct lock_entry *e = sqlite3_malloc(sizeof *e);
+    if (e == NULL) {
+        return NULL;
+    }
+    memset(e, 0, sizeof *e);
+    e->dev = dev;
+    e->ino = ino;
+    if (ino == 0) {
+        e->path = sqlite3_mprintf("%s", path);
+        if (e->path == NULL) {
+            sqlite3_free(e);
+            return NULL;
+        }
+    }
+    e->refs = 1;
+    e->next = lock_table;
+    lock_table = e;
+    return e;
+}
+
+static void lock_entry_release(struct lock_entry *entry)
+{
+    if (entry == NULL || --entry->refs > 0) {
+        return;
+    }
+    for (struct lock_entry **p = &lock_table; *p != NULL; p = &(*p)->next) {
+        if (*p == entry) {
+            *p = entry->next;
+            break;
+        }
+    }
+    sqlite3_free(entry->path);
+    sqlite3_free(entry);
+}
+
+static int wasi_unlock(sqlite3_file *file, int level);
 
 static int wasi_close(sqlite3_file *file)
 {
     struct wasi_file *f = (struct wasi_file *)file;
+    wasi_unlock(file, SQLITE_LOCK_NONE);
+    lock_entry_release(f->lock);
+    f->lock = NULL;
     int rc = close(f->fd) == 0 ? SQLITE_OK : SQLITE_IOERR_CLOSE;
     if (f->delete_on_close && f->path != NULL) {
         unlink(f->path);
@@ -100,17 +177,66 @@ static int wasi_file_size(sqlite3_file *file, sqlite3_int64 *size)
     return SQLITE_OK;
 }
 
-/* One process, one thread: every lock is granted, and nobody else holds one. */
+/*
+ * SQLite's lock levels, as os_unix.c's unixLock() grants them within one process: any number of
+ * SHARED; one RESERVED beside them; PENDING (asked for on the way to EXCLUSIVE) lets no new
+ * SHARED in; EXCLUSIVE only when no other connection holds SHARED. A lock that cannot be had now
+ * is SQLITE_BUSY: SQLite's busy handler (the connection's timeout) sleeps and asks again.
+ */
 static int wasi_lock(sqlite3_file *file, int level)
 {
-    (void)file; (void)level;
+    struct wasi_file *f = (struct wasi_file *)file;
+    struct lock_entry *e = f->lock;
+    if (f->level >= level) {
+        return SQLITE_OK;
+    }
+    /* Someone else holds more than SHARED, or is on the way to EXCLUSIVE. */
+    if (f->level != e->level && (e->level >= SQLITE_LOCK_PENDING || level > SQLITE_LOCK_SHARED)) {
+        return SQLITE_BUSY;
+    }
+    if (level == SQLITE_LOCK_SHARED) {
+        if (e->level < SQLITE_LOCK_SHARED) {
+            e->level = SQLITE_LOCK_SHARED;
+        }
+        e->shared++;
+        f->level = SQLITE_LOCK_SHARED;
+        return SQLITE_OK;
+    }
+    /* RESERVED, PENDING or EXCLUSIVE, asked for by a connection that holds SHARED or more and is
+     * the strongest holder. */
+    if (level == SQLITE_LOCK_EXCLUSIVE && e->shared > 1) {
+        /* Readers are still in: hold PENDING so that no new one comes, and let SQLite retry. */
+        f->level = e->level = SQLITE_LOCK_PENDING;
+        return SQLITE_BUSY;
+    }
+    f->level = e->level = level;
+    return SQLITE_OK;
+}
+
+static int wasi_unlock(sqlite3_file *file, int level)
+{
+    struct wasi_file *f = (struct wasi_file *)file;
+    struct lock_entry *e = f->lock;
+    if (e == NULL || f->level <= level) {
+        return SQLITE_OK;
+    }
+    if (f->level > SQLITE_LOCK_SHARED) {
+        /* This connection was the one above SHARED. */
+        e->level = SQLITE_LOCK_SHARED;
+    }
+    if (level == SQLITE_LOCK_NONE) {
+        if (--e->shared == 0) {
+            e->level = SQLITE_LOCK_NONE;
+        }
+    }
+    f->level = level;
     return SQLITE_OK;
 }
 
 static int wasi_check_reserved_lock(sqlite3_file *file, int *reserved)
 {
-    (void)file;
-    *reserved = 0;
+    struct wasi_file *f = (struct wasi_file *)file;
+    *reserved = f->lock != NULL && f->lock->level > SQLITE_LOCK_SHARED;
     return SQLITE_OK;
 }
 
@@ -141,7 +267,7 @@ static const sqlite3_io_methods wasi_io = {
     .xSync = wasi_sync,
     .xFileSize = wasi_file_size,
     .xLock = wasi_lock,
-    .xUnlock = wasi_lock,
+    .xUnlock = wasi_unlock,
     .xCheckReservedLock = wasi_check_reserved_lock,
     .xFileControl = wasi_file_control,
     .xSectorSize = wasi_sector_size,
@@ -155,6 +281,8 @@ static int wasi_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int
     f->base.pMethods = NULL; /* nothing to close if opening fails */
     f->fd = -1;
     f->path = NULL;
+    f->level = SQLITE_LOCK_NONE;
+    f->lock = NULL;
     f->delete_on_close = (flags & SQLITE_OPEN_DELETEONCLOSE) != 0;
     if (name == NULL) {
         /* Nameless temporary files stay in memory (SQLITE_TEMP_STORE=3); none is expected. */
@@ -168,13 +296,27 @@ static int wasi_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int
         oflags |= O_EXCL;
     }
     int fd = open(name, oflags, 0644);
-    if (fd < 0 && (flags & SQLITE_OPEN_READWRITE) && errno != ENOENT) {
-        /* Read-only file or folder: open it read-only, as os_unix.c does. */
+    if (fd < 0 && (flags & SQLITE_OPEN_READWRITE) && errno != ENOENT && errno != EISDIR) {
+        /* A read-only file: open it read-only, as os_unix.c does (never a folder: EISDIR). */
         fd = open(name, O_RDONLY);
         flags = (flags & ~SQLITE_OPEN_READWRITE) | SQLITE_OPEN_READONLY;
     }
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* A folder is no database: "unable to open database file" (SQLITE_CANTOPEN), as on Linux,
+         * where open(2) of a folder for writing fails with EISDIR. Some WASI hosts open it. */
+        close(fd);
+        fd = -1;
+        errno = EISDIR;
+    }
     if (fd < 0) {
         return SQLITE_CANTOPEN;
+    }
+    /* Only main databases take locks, but every file gets an entry: cheap, and uniform. */
+    f->lock = lock_entry_acquire(fd, name);
+    if (f->lock == NULL) {
+        close(fd);
+        return SQLITE_NOMEM;
     }
     if (f->delete_on_close) {
         f->path = sqlite3_mprintf("%s", name);

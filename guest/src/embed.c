@@ -11,10 +11,12 @@
 
 #include "embed.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wasi/api.h>
 #include <wasi/libc-environ.h>
 #include <wasi/libc.h>
@@ -25,15 +27,21 @@
 #include "wasm_shim.h"
 
 #define PLUGIN_MODULE "plugin"
-#define DEFAULT_PYTHONPATH "/plugin"
+#define PLUGIN_DIR "/plugin"
+#define DEFAULT_PYTHONPATH PLUGIN_DIR
+/* The working directory every run starts in: the plugin folder, as when a script is run from
+ * its own folder (the host makes it writable; guest/README.md, "File system"). */
+#define WORK_DIR PLUGIN_DIR
+/* The wrapper's Python helpers (guest/python/_se2.py, in the core zip and the snapshot). */
+#define HELPER_MODULE "_se2"
 /* The standard library: a small core (start-up and the warm set below) that the host loads
  * at once, and the rest, which the host may fetch on demand. Nothing at start-up may touch the
  * rest zip: every module that start-up imports must be in the core zip (build.sh checks this
  * by taking the snapshot with a /lib that holds only the core zip). */
 #define CORE_ZIP L"/lib/python311-core.zip"
 #define REST_ZIP L"/lib/python311-rest.zip"
-/* The preopens a snapshot knows: 3 = /plugin, 4 = /lib, 5 = /tmp (build.sh's PREOPENS). */
-#define FIRST_EXTRA_PREOPEN_FD 6
+/* The preopen a snapshot knows: 3 = "/" (build.sh's PREOPENS). */
+#define FIRST_EXTRA_PREOPEN_FD 4
 
 /* Modules that a snapshot should already hold: used by the wrapper and by most plugins.
  * No `random` (or anything importing it: tempfile, secrets, ...): its state would be seeded
@@ -43,15 +51,24 @@ static const char *const warm_modules[] = {
     "encodings.utf_8", "re", "json", "collections", "collections.abc", "functools",
     "itertools", "operator", "dataclasses", "typing", "enum", "datetime", "time", "math",
     "string", "struct", "base64", "copy", "contextlib", "heapq", "bisect", "textwrap",
-    "traceback", "warnings", "io", "abc", "types", "weakref", "keyword",
+    "traceback", "warnings", "io", "abc", "types", "weakref", "keyword", HELPER_MODULE,
+    /* The built-in sdk runs its enums and helpers (Python source) when first imported: tens of
+     * ms at run time, nothing once in the snapshot. */
+    "sdk",
 };
 
 /* All state lives in linear memory, so a Wizer snapshot carries it into every instance. */
 static enum { PY_NOT_STARTED, PY_READY, PY_FAILED } python_state = PY_NOT_STARTED;
 static enum { PLUGIN_NOT_LOADED, PLUGIN_LOADED, PLUGIN_FAILED } plugin_state = PLUGIN_NOT_LOADED;
 static PyObject *plugin_module = NULL;
+/* A message with its length: an exception's text may hold NUL characters. */
+struct text {
+    char *data; /* malloc'd, NUL-terminated too; NULL when out of memory */
+    size_t len;
+};
+
 /* Why Python or the plugin could not start; reported by every later run_e. */
-static char *startup_error = NULL;
+static struct text startup_error = {NULL, 0};
 
 static const char out_of_memory[] = "out of memory";
 
@@ -78,21 +95,57 @@ static char *format_string(const char *fmt, ...)
     return text;
 }
 
-/* str(obj) as a malloc'd UTF-8 string (lone surrogates backslash-escaped), or NULL.
- * Leaves no Python error set. */
-static char *str_of(PyObject *obj)
+/* A text from a printf-style format (no NUL inside), data NULL when out of memory. */
+#define TEXT_FORMAT(...) text_of_string(format_string(__VA_ARGS__))
+
+static struct text text_of_string(char *string)
 {
-    char *copy = NULL;
+    return (struct text){string, string != NULL ? strlen(string) : 0};
+}
+
+/* str(obj) as a malloc'd UTF-8 text (lone surrogates backslash-escaped), every character kept,
+ * NUL included; data NULL on failure. Leaves no Python error set. */
+static struct text text_of(PyObject *obj)
+{
+    struct text copy = {NULL, 0};
     PyObject *text = PyObject_Str(obj);
     PyObject *bytes = text != NULL ? PyUnicode_AsEncodedString(text, "utf-8", "backslashreplace")
                                    : NULL;
     if (bytes != NULL) {
-        copy = format_string("%s", PyBytes_AS_STRING(bytes));
+        size_t len = (size_t)PyBytes_GET_SIZE(bytes);
+        copy.data = malloc(len + 1);
+        if (copy.data != NULL) {
+            memcpy(copy.data, PyBytes_AS_STRING(bytes), len + 1);
+            copy.len = len;
+        }
     }
     Py_XDECREF(bytes);
     Py_XDECREF(text);
     PyErr_Clear();
     return copy;
+}
+
+/* str(obj) as a C string for names and log lines (cut at a NUL, if any), or NULL. */
+static char *str_of(PyObject *obj)
+{
+    return text_of(obj).data;
+}
+
+/* prefix + text, keeping any NUL of text; frees text. */
+static struct text text_prefixed(const char *prefix, struct text text)
+{
+    struct text out = {NULL, 0};
+    if (text.data != NULL) {
+        size_t plen = strlen(prefix);
+        out.data = malloc(plen + text.len + 1);
+        if (out.data != NULL) {
+            memcpy(out.data, prefix, plen);
+            memcpy(out.data + plen, text.data, text.len + 1);
+            out.len = plen + text.len;
+        }
+    }
+    free(text.data);
+    return out;
 }
 
 /* ---- exceptions -------------------------------------------------------------------------- */
@@ -154,40 +207,48 @@ static char *exception_type_name(PyObject *type)
 }
 
 /* "ExcType: message" (or "ExcType" when the message is empty): the last line of the
- * traceback. A malloc'd string, or NULL when out of memory. */
-static char *exception_summary(const struct py_exception *exc)
+ * traceback, NUL characters of the message kept. data NULL when out of memory. */
+static struct text exception_summary(const struct py_exception *exc)
 {
     if (exc->type == NULL) {
-        return format_string("SystemError: error return without exception set");
+        return TEXT_FORMAT("SystemError: error return without exception set");
     }
     char *name = exception_type_name(exc->type);
-    char *message = exc->value != NULL ? str_of(exc->value) : NULL;
-    char *summary;
-    if (message == NULL) {
-        summary = format_string("%s: <exception str() failed>", name ? name : "?");
-    } else if (message[0] == '\0') {
-        summary = format_string("%s", name ? name : "?");
+    struct text message = exc->value != NULL ? text_of(exc->value) : (struct text){NULL, 0};
+    struct text summary;
+    if (message.data == NULL) {
+        summary = TEXT_FORMAT("%s: <exception str() failed>", name ? name : "?");
+    } else if (message.len == 0) {
+        summary = TEXT_FORMAT("%s", name ? name : "?");
+        free(message.data);
     } else {
-        summary = format_string("%s: %s", name ? name : "?", message);
+        char *prefix = format_string("%s: ", name ? name : "?");
+        if (prefix != NULL) {
+            summary = text_prefixed(prefix, message);
+            free(prefix);
+        } else {
+            free(message.data);
+            summary = (struct text){NULL, 0};
+        }
     }
-    free(message);
     free(name);
     return summary;
 }
 
 /* "SystemExit: <code>" for sys.exit(code). */
-static char *system_exit_summary(const struct py_exception *exc)
+static struct text system_exit_summary(const struct py_exception *exc)
 {
-    char *code = NULL;
+    struct text code = {NULL, 0};
     PyObject *code_obj = exc->value != NULL ? PyObject_GetAttrString(exc->value, "code") : NULL;
     if (code_obj != NULL) {
-        code = str_of(code_obj);
+        code = text_of(code_obj);
         Py_DECREF(code_obj);
     }
     PyErr_Clear();
-    char *summary = format_string("SystemExit: %s", code ? code : "None");
-    free(code);
-    return summary;
+    if (code.data == NULL) {
+        return TEXT_FORMAT("SystemExit: None");
+    }
+    return text_prefixed("SystemExit: ", code);
 }
 
 static bool is_system_exit(const struct py_exception *exc)
@@ -197,13 +258,14 @@ static bool is_system_exit(const struct py_exception *exc)
 
 /* ---- reporting --------------------------------------------------------------------------- */
 
-static void report_error(int32_t ident, enum guest_error code, const char *message)
+/* Sends the whole message (NUL characters included); the log line shows it up to a NUL. */
+static void report_error(int32_t ident, enum guest_error code, struct text message)
 {
-    if (message == NULL) {
-        message = out_of_memory;
+    if (message.data == NULL) {
+        message = (struct text){(char *)out_of_memory, sizeof out_of_memory - 1};
     }
-    LOG_RUN(ident, "Returning error %d: %s", (int)code, message);
-    host_return_error((int32_t)code, message, strlen(message), ident);
+    LOG_RUN(ident, "Returning error %d: %s", (int)code, message.data);
+    host_return_error((int32_t)code, message.data, message.len, ident);
 }
 
 /* Python's own buffers (unbuffered here, but a plugin may replace sys.stdout). */
@@ -227,17 +289,17 @@ static void flush_python_streams(void)
 static void python_failed(const char *what, PyStatus status)
 {
     python_state = PY_FAILED;
-    free(startup_error);
+    free(startup_error.data);
     if (PyStatus_IsExit(status)) {
-        startup_error = format_string("Python failed to initialise: %s exited with code %d",
-                                      what, status.exitcode);
+        startup_error = TEXT_FORMAT("Python failed to initialise: %s exited with code %d",
+                                    what, status.exitcode);
     } else {
-        startup_error = format_string("Python failed to initialise: %s: %s%s%s", what,
-                                      status.func ? status.func : "",
-                                      status.func ? ": " : "",
-                                      status.err_msg ? status.err_msg : "unknown error");
+        startup_error = TEXT_FORMAT("Python failed to initialise: %s: %s%s%s", what,
+                                    status.func ? status.func : "",
+                                    status.func ? ": " : "",
+                                    status.err_msg ? status.err_msg : "unknown error");
     }
-    fprintf(stderr, "%s\n", startup_error ? startup_error : out_of_memory);
+    fprintf(stderr, "%s\n", startup_error.data ? startup_error.data : out_of_memory);
     fflush(stderr);
     LOG("Python failed to initialise");
 }
@@ -496,6 +558,26 @@ static void refresh_after_snapshot(void)
     }
 }
 
+/* The working directory (wasi-libc keeps one): relative paths then work as natively. A host
+ * without the folder keeps "/" and the log says so. */
+static void enter_work_dir(void)
+{
+    if (chdir(WORK_DIR) != 0) {
+        LOG("cannot enter the working directory %s: %s", WORK_DIR, strerror(errno));
+    }
+}
+
+/* Wheels at the top of the plugin folder on sys.path (guest/python/_se2.py); NULL means an
+ * exception is set (a wheel with compiled code, say), which fails the plugin's import. */
+static PyObject *add_wheels(void)
+{
+    PyObject *helper = PyImport_ImportModule(HELPER_MODULE);
+    PyObject *paths = helper != NULL ? PyObject_CallMethod(helper, "add_wheels", "s", PLUGIN_DIR)
+                                     : NULL;
+    Py_XDECREF(helper);
+    return paths;
+}
+
 void embed_start(void)
 {
     if (plugin_state != PLUGIN_NOT_LOADED) {
@@ -508,21 +590,32 @@ void embed_start(void)
         plugin_state = PLUGIN_FAILED;
         return;
     }
+    enter_work_dir();
 
     LOG("Importing %s ...", PLUGIN_MODULE);
-    PyObject *module = PyImport_ImportModule(PLUGIN_MODULE);
+    PyObject *wheels = add_wheels();
+    PyObject *module = NULL;
+    if (wheels != NULL) {
+        if (PyList_Check(wheels) && PyList_GET_SIZE(wheels) > 0) {
+            LOG("%d wheel(s) on sys.path", (int)PyList_GET_SIZE(wheels));
+        }
+        Py_DECREF(wheels);
+        module = PyImport_ImportModule(PLUGIN_MODULE);
+    }
     if (module == NULL) {
         struct py_exception exc;
         exception_fetch(&exc);
-        char *summary = is_system_exit(&exc) ? system_exit_summary(&exc) : exception_summary(&exc);
+        struct text summary = is_system_exit(&exc) ? system_exit_summary(&exc)
+                                                   : exception_summary(&exc);
         exception_print(&exc);
         exception_release(&exc);
-        free(startup_error);
-        startup_error = format_string("cannot import plugin: %s", summary ? summary : out_of_memory);
-        free(summary);
+        free(startup_error.data);
+        startup_error = summary.data != NULL
+                            ? text_prefixed("cannot import plugin: ", summary)
+                            : TEXT_FORMAT("cannot import plugin: %s", out_of_memory);
         plugin_state = PLUGIN_FAILED;
         flush_python_streams();
-        LOG("%s", startup_error ? startup_error : out_of_memory);
+        LOG("%s", startup_error.data ? startup_error.data : out_of_memory);
         return;
     }
     plugin_module = module;
@@ -555,21 +648,21 @@ static void report_run_exception(int32_t ident)
     struct py_exception exc;
     exception_fetch(&exc);
     if (is_system_exit(&exc)) {
-        char *summary = system_exit_summary(&exc);
+        struct text summary = system_exit_summary(&exc);
         exception_release(&exc);
         report_error(ident, GUEST_ERR_SYSTEM_EXIT, summary);
-        free(summary);
+        free(summary.data);
         return;
     }
     if (PyErr_GivenExceptionMatches(exc.type, PyExc_MemoryError)) {
         release_traceback_locals(exc.traceback);
     }
-    char *summary = exception_summary(&exc);
+    struct text summary = exception_summary(&exc);
     exception_print(&exc);
     exception_release(&exc);
     flush_python_streams();
     report_error(ident, GUEST_ERR_EXCEPTION, summary);
-    free(summary);
+    free(summary.data);
 }
 
 /* The plugin's run_e attribute, or NULL after reporting code 3. */
@@ -579,17 +672,17 @@ static PyObject *find_run_e(int32_t ident)
     if (run != NULL && PyCallable_Check(run)) {
         return run;
     }
-    char *message;
+    struct text message;
     if (run == NULL) {
         PyErr_Clear();
-        message = format_string("plugin has no callable run_e (no attribute run_e)");
+        message = TEXT_FORMAT("plugin has no callable run_e (no attribute run_e)");
     } else {
-        message = format_string("plugin has no callable run_e (plugin.run_e is a %s)",
-                                Py_TYPE(run)->tp_name);
+        message = TEXT_FORMAT("plugin has no callable run_e (plugin.run_e is a %s)",
+                              Py_TYPE(run)->tp_name);
         Py_DECREF(run);
     }
     report_error(ident, GUEST_ERR_NO_RUN_E, message);
-    free(message);
+    free(message.data);
     return NULL;
 }
 
@@ -604,10 +697,10 @@ static PyObject *decode_payload(const char *payload, size_t len, int32_t ident)
     exception_fetch(&exc);
     char *reason = exc.value != NULL ? str_of(exc.value) : NULL;
     exception_release(&exc);
-    char *message = format_string("payload is not valid UTF-8: %s", reason ? reason : "?");
+    struct text message = TEXT_FORMAT("payload is not valid UTF-8: %s", reason ? reason : "?");
     free(reason);
     report_error(ident, GUEST_ERR_BAD_UTF8, message);
-    free(message);
+    free(message.data);
     return NULL;
 }
 
@@ -643,6 +736,16 @@ void embed_run(const char *payload, size_t len, int32_t ident)
     Py_DECREF(ident_obj);
     Py_DECREF(text);
     Py_DECREF(run);
+    if (ret != NULL && PyCoro_CheckExact(ret)) {
+        /* An `async def run_e`: run the coroutine to completion (asyncio.run). */
+        LOG_RUN(ident, "plugin.run_e is a coroutine: running it with asyncio.run");
+        PyObject *helper = PyImport_ImportModule(HELPER_MODULE);
+        PyObject *done = helper != NULL ? PyObject_CallMethod(helper, "run_coroutine", "O", ret)
+                                        : NULL;
+        Py_XDECREF(helper);
+        Py_DECREF(ret);
+        ret = done;
+    }
     if (ret == NULL) {
         report_run_exception(ident);
         return;

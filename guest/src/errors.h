@@ -12,4 +12,5 @@ enum guest_error {
     GUEST_ERR_BAD_UTF8 = 4,       /* the payload is not valid UTF-8 */
     GUEST_ERR_SYSTEM_EXIT = 5,    /* the plugin raised SystemExit: "SystemExit: <code>" */
     GUEST_ERR_PYTHON_INIT = 6,    /* Python failed to initialise */
+    GUEST_ERR_BAD_ARGS = 7,       /* run_e got a negative length or a NULL pointer */
 };

@@ -2,7 +2,8 @@
  * The wasm boundary: every export and import of wrapper.wasm is here.
  *
  * Exports: _start, allocate, deallocate, run_e, wizer.initialize (and memory, from the linker).
- * Imports: env.return_result, env.return_error (plus wasi_snapshot_preview1.* from wasi-libc).
+ * Imports: the env functions of guest/abi/se2.wit, declared in the generated se2_env.h (the sdk
+ * module's generated functions call them too), plus wasi_snapshot_preview1.* from wasi-libc.
  *
  * The module is linked without crt1 (-nostartfiles, --no-entry): wasi-libc's command _start
  * would call exit() when main returns, and its reactor _initialize makes node:wasi's start()
@@ -14,31 +15,28 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <wasi/api.h>
 
 #include "embed.h"
 #include "errors.h"
 #include "log.h"
+#include "sdk_module.h"
+#include "se2_env.h"
 
 #define WASM_EXPORT(name) __attribute__((export_name(name)))
-#define WASM_IMPORT(module, name) __attribute__((import_module(module), import_name(name)))
-
-WASM_IMPORT("env", "return_result")
-extern void env_return_result(const char *ptr, int32_t len, int32_t ident);
-
-WASM_IMPORT("env", "return_error")
-extern void env_return_error(int32_t code, const char *ptr, int32_t len, int32_t ident);
 
 extern void __wasm_call_ctors(void);
 
 void host_return_result(const char *result, size_t len, int32_t ident)
 {
-    env_return_result(result, (int32_t)len, ident);
+    se2_env_return_result(result, (int32_t)len, ident);
 }
 
 void host_return_error(int32_t code, const char *message, size_t len, int32_t ident)
 {
-    env_return_error(code, message, (int32_t)len, ident);
+    se2_env_return_error(code, message, (int32_t)len, ident);
 }
 
 /* Kept in linear memory, so a Wizer snapshot remembers that the constructors already ran. */
@@ -104,6 +102,42 @@ __wasi_errno_t __wrap___wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflag
     return err;
 }
 
+/*
+ * Debian's wasi-libc (0.0~git20220510) gets "set both times to now" wrong: utimensat(..., NULL,
+ * ...) and futimens(fd, NULL) reach WASI as explicit times of 0 (files dated 1970), and
+ * UTIME_NOW in a timespec is refused with EINVAL, so os.utime(path) and pathlib's touch() broke.
+ * build.sh links with -Wl,--wrap=utimensat,--wrap=futimens: a NULL `times` becomes the current
+ * time, read here and passed explicitly.
+ */
+static const struct timespec *times_or_now(const struct timespec times[2], struct timespec now[2])
+{
+    if (times != NULL) {
+        return times;
+    }
+    __wasi_timestamp_t ns;
+    if (__wasi_clock_time_get(__WASI_CLOCKID_REALTIME, 1, &ns) != __WASI_ERRNO_SUCCESS) {
+        ns = 0;
+    }
+    now[0] = (struct timespec){.tv_sec = (time_t)(ns / 1000000000u), .tv_nsec = (long)(ns % 1000000000u)};
+    now[1] = now[0];
+    return now;
+}
+
+int __real_utimensat(int fd, const char *path, const struct timespec times[2], int flags);
+int __real_futimens(int fd, const struct timespec times[2]);
+
+int __wrap_utimensat(int fd, const char *path, const struct timespec times[2], int flags)
+{
+    struct timespec now[2];
+    return __real_utimensat(fd, path, times_or_now(times, now), flags);
+}
+
+int __wrap_futimens(int fd, const struct timespec times[2])
+{
+    struct timespec now[2];
+    return __real_futimens(fd, times_or_now(times, now));
+}
+
 /* Pre-initialisation for Wizer: constructors, Python, the warm imports; no plugin yet.
  * Any failure traps, so the build stops instead of writing a broken snapshot. */
 WASM_EXPORT("wizer.initialize")
@@ -148,11 +182,14 @@ void run_e(const char *ptr, int32_t len, int32_t ident)
     if (len < 0 || (ptr == NULL && len > 0)) {
         static const char message[] = "run_e: invalid payload pointer or length";
         LOG_RUN(ident, "%s", message);
-        host_return_error(GUEST_ERR_BAD_UTF8, message, sizeof message - 1, ident);
+        host_return_error(GUEST_ERR_BAD_ARGS, message, sizeof message - 1, ident);
         return;
     }
     /* A host that skipped _start still gets a working module. */
     run_ctors_once();
     embed_start();
+    /* The sdk helpers (sdk.log.info, sdk.req.header, ...) use this run's id. */
+    sdk_run_begin(ident);
     embed_run(ptr, (size_t)len, ident);
+    sdk_run_end();
 }

@@ -4,9 +4,8 @@
 #include <stdint.h>
 
 /*
- * The host's side of the plugin ABI (imports from module "env"), wrapped so that the rest of
- * the wrapper never sees a wasm import directly. wasm_shim.c is the only file that declares
- * imports and exports.
+ * The outcome functions of the host (env.return_result, env.return_error; see se2_env.h),
+ * wrapped for the embedding, which reports start-up and plugin errors through them.
  */
 void host_return_result(const char *result, size_t len, int32_t ident);
 void host_return_error(int32_t code, const char *message, size_t len, int32_t ident);

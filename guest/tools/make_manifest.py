@@ -36,6 +36,8 @@ def main() -> None:
     parser.add_argument("--wizer-version", required=True)
     parser.add_argument("--preopens", required=True, help="space-separated, in fd order from 3")
     parser.add_argument("--max-memory", required=True, type=int)
+    parser.add_argument("--zic", required=True, help="zic --version (compiles the tzdata)")
+    parser.add_argument("--patches", required=True, help="space-separated stdlib patches")
     parser.add_argument("artifacts", nargs="+", type=Path)
     args = parser.parse_args()
 
@@ -61,8 +63,11 @@ def main() -> None:
         "max_memory": args.max_memory,
         "fd_layout": {"0": "stdin", "1": "stdout", "2": "stderr",
                       **{str(3 + i): path for i, path in enumerate(args.preopens.split())}},
-        "sys_path": ["$PYTHONPATH (default /plugin)", "/lib/python311-core.zip",
-                     "/lib/python311-rest.zip"],
+        "cwd": "/plugin",
+        "sys_path": ["$PYTHONPATH (default /plugin)", "/plugin/*.whl (name order)",
+                     "/lib/python311-core.zip", "/lib/python311-rest.zip"],
+        "zic": args.zic,
+        "stdlib_patches": args.patches.split(),
         "core_modules": [line.strip() for line in args.core_modules.read_text().splitlines()
                          if line.strip() and not line.startswith("#")],
         "artifacts": {path.name: sizes(path) for path in args.artifacts},

@@ -1,8 +1,14 @@
 """Builds the standard library as .pyc files for the wasm guest, in two zips:
 python311-core.zip (the modules named in CORE_LIST: what start-up and the warm imports load,
-and the whole of every package among them) and python311-rest.zip (everything else).
+and the whole of every package among them) and python311-rest.zip (everything else); and
+python311-source.zip, the .py source of every module of both, by the same entry names
+("json/decoder.py"). No importer reads the source zip: it is not on sys.path. It is there for
+tracebacks, whose source lines linecache reads from it (guest/python/_se2.py), so a host fetches
+it only when a traceback first goes through the standard library.
 
-Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR CORE_LIST OUT_DIR
+Usage: python3.11 -I -S make_stdlib_zip.py LIB_DIR SYSCONFIGDATA_PY BUILD_DIR CORE_LIST OUT_DIR [EXTRA_ROOT...]
+EXTRA_ROOT: more package trees bundled the same way (our guest/python, the tzdata package);
+their files other than .py (time-zone data) are stored as they are.
 CORE_LIST: zip entry names, one a line ("re/__init__.pyc"), '#' comments allowed
 (guest/core_modules.txt, written by guest/tools/core_modules.mjs).
 
@@ -32,6 +38,7 @@ EXCLUDED_FILES = {"turtle.py", "antigravity.py", "__hello__.py", "_pydecimal.py"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 CORE_ZIP = "python311-core.zip"
 REST_ZIP = "python311-rest.zip"
+SOURCE_ZIP = "python311-source.zip"
 RUNTIME_DIR = "/lib"
 
 
@@ -68,6 +75,13 @@ def collect(lib: Path):
         yield rel.as_posix(), path.read_bytes()
 
 
+def collect_all(root: Path):
+    """Every file of an extra root: .py sources and data files alike."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            yield path.relative_to(root).as_posix(), path.read_bytes()
+
+
 def write_zip(path: Path, entries: list) -> int:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
@@ -83,10 +97,20 @@ def write_zip(path: Path, entries: list) -> int:
 
 def main() -> None:
     lib, sysconfigdata, build_dir, core_list, out_dir = (Path(a) for a in sys.argv[1:6])
+    extra_roots = [Path(a) for a in sys.argv[6:]]
     if sys.version_info[:3] != (3, 11, 2):
         sys.exit(f"make_stdlib_zip.py: needs CPython 3.11.2, this is {sys.version}")
     sources = dict(collect(lib))
     sources[sysconfigdata.name] = sysconfig_without_paths(sysconfigdata, str(build_dir))
+    data_files = {}
+    for root in extra_roots:
+        for name, data in collect_all(root):
+            if name in sources or name in data_files:
+                sys.exit(f"make_stdlib_zip.py: {root}/{name} is already in the bundle")
+            if name.endswith(".py"):
+                sources[name] = data
+            else:
+                data_files[name] = data
     core = {line.strip() for line in core_list.read_text().splitlines()
             if line.strip() and not line.startswith("#")}
     pyc_names = {name[:-3] + ".pyc" for name in sources}
@@ -97,7 +121,7 @@ def main() -> None:
     # module in the core zip goes there whole: otherwise encodings.ascii, importlib.metadata or
     # json.tool could not be imported at all.
     core_packages = {name.split("/")[0] for name in core if "/" in name}
-    zips = {CORE_ZIP: [], REST_ZIP: []}
+    zips = {CORE_ZIP: [], REST_ZIP: [], SOURCE_ZIP: []}
     for name in sorted(sources):
         pyc_name = name[:-3] + ".pyc"
         in_core = pyc_name in core or pyc_name.split("/")[0] in core_packages
@@ -105,7 +129,12 @@ def main() -> None:
         # co_filename as tracebacks show it at run time: /lib/python311-core.zip/re/__init__.py
         pyc = pyc_bytes(sources[name], f"{RUNTIME_DIR}/{zip_name}/{name}")
         zips[zip_name].append((pyc_name, pyc))
+        zips[SOURCE_ZIP].append((name, sources[name]))
+    for name, data in data_files.items():
+        in_core = name in core or name.split("/")[0] in core_packages
+        zips[CORE_ZIP if in_core else REST_ZIP].append((name, data))
     for zip_name, entries in zips.items():
+        entries.sort()
         size = write_zip(out_dir / zip_name, entries)
         print(f"  {zip_name}: {len(entries)} modules, {size} bytes")
 

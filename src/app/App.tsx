@@ -1,10 +1,13 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { AddFiles } from './AddFiles.tsx';
+import { BinaryFile } from './BinaryFile.tsx';
+import { EditorProblem } from './EditorProblem.tsx';
 import { FileTabs } from './FileTabs.tsx';
 import { Header } from './Header.tsx';
 import { LogPanel } from './LogPanel.tsx';
 import { Notices } from './Notices.tsx';
-import { ResultPanel } from './ResultPanel.tsx';
 import { RunControls } from './RunControls.tsx';
+import { SidePanels } from './SidePanels.tsx';
 import { firstRunSettled, runFromPage } from './runner.ts';
 import { useStore } from '../store/index.ts';
 
@@ -30,16 +33,24 @@ function useRunShortcut() {
 
 /** The open file as plain text while the editor loads. */
 function SourcePreview() {
-  const source = useStore((s) => s.files[s.active] ?? '');
+  const source = useStore((s) => s.files[s.active]);
   return (
     <pre className="editor source-preview" data-testid="editor-loading" aria-busy="true">
-      {source}
+      {typeof source === 'string' ? source : ''}
     </pre>
   );
 }
 
+/** The open file when it holds bytes: shown by BinaryFile in place of the editor. */
+function useOpenBinary(): { path: string; bytes: Uint8Array } | null {
+  const path = useStore((s) => s.active);
+  const content = useStore((s) => s.files[s.active]);
+  return content instanceof Uint8Array ? { path, bytes: content } : null;
+}
+
 export function App() {
   useRunShortcut();
+  const binary = useOpenBinary();
   return (
     <div className="app">
       <Header />
@@ -47,13 +58,19 @@ export function App() {
       <main className="layout">
         <section className="panel editor-panel" aria-label="Plugin source">
           <FileTabs />
-          <Suspense fallback={<SourcePreview />}>
-            <CodeEditor />
-          </Suspense>
+          <AddFiles />
+          {binary !== null && <BinaryFile path={binary.path} bytes={binary.bytes} />}
+          {/* Kept mounted while a binary file is open, so the editor keeps its models and state. */}
+          <div className="editor-slot" hidden={binary !== null}>
+            <Suspense fallback={<SourcePreview />}>
+              <CodeEditor />
+            </Suspense>
+          </div>
+          <EditorProblem />
         </section>
         <div className="side">
           <RunControls />
-          <ResultPanel />
+          <SidePanels />
         </div>
         <LogPanel />
       </main>

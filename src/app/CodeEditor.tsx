@@ -7,14 +7,20 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../playground/document.ts';
+import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { runFromPage } from './runner.ts';
+import { registerSdkProviders } from './sdkCompletions.ts';
 import { useColorScheme } from './theme.ts';
+import { showError } from './editorMarkers.ts';
+import { onReveal, runError } from './markers.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 loader.config({ monaco });
+// `sdk.` completions and hover docs from the generated stub (issue 12).
+registerSdkProviders(monaco);
 
 // Every file is a model under file:///plugin/, so paths map to URIs and back without guessing.
 const ROOT = '/plugin/';
@@ -38,10 +44,23 @@ export default function CodeEditor() {
   const active = useStore((s) => s.active);
   const scheme = useColorScheme();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // A binary file has no model: while one is open (BinaryFile covers the editor), the editor keeps
+  // the last text file it showed.
+  const [shown, setShown] = useState(active);
+  if (typeof files[active] === 'string' && shown !== active) setShown(active);
+  const path = typeof files[shown] === 'string' ? shown : ENTRY_FILE;
 
   useEffect(() => {
     syncModels(files, editorRef.current?.getModel() ?? null);
   }, [files]);
+
+  // The last run's error as a marker at its line; a new run clears it. Files are read, not watched:
+  // an edit keeps the marker until the next run.
+  const lastRun = useStore((s) => s.runs.at(-1));
+  useEffect(() => {
+    const { files: now } = useStore.getState();
+    showError(monaco, uriOf, runError(lastRun, now), (path) => (typeof now[path] === 'string' ? now[path] : null));
+  }, [lastRun]);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
@@ -53,14 +72,32 @@ export default function CodeEditor() {
       if (model !== null && path !== null) useStore.getState().setSource(path, model.getValue());
     });
     // No focus() here: the editor mounts late, and must not take keystrokes meant for another field.
+    // A traceback line or the problem bar asks for a line: the file's model comes in with its tab.
+    const reveal = ({ path, line }: { path: string; line: number }) => {
+      const show = () => {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: 1 });
+        editor.focus();
+      };
+      if (editor.getModel()?.uri.toString() === uriOf(path).toString()) show();
+      else {
+        const once = editor.onDidChangeModel(() => {
+          once.dispose();
+          // After the wrapper restores the file's saved view state (cursor, scroll) over ours.
+          setTimeout(show, 0);
+        });
+      }
+    };
+    const stop = onReveal(reveal);
+    editor.onDidDispose(stop);
   };
 
   return (
     <div className="editor" data-testid="editor">
       <Editor
-        path={uriOf(active).toString()}
-        language="python"
-        value={typeof files[active] === 'string' ? files[active] : ''}
+        path={uriOf(path).toString()}
+        language={/\.pyi?$/.test(path) ? 'python' : 'plaintext'}
+        value={typeof files[path] === 'string' ? files[path] : ''}
         theme={scheme === 'dark' ? 'vs-dark' : 'vs'}
         onMount={onMount}
         loading={<div className="placeholder">Loading the editor…</div>}

@@ -45,6 +45,7 @@ function NameForm({ initial, onSubmit, onCancel }: { initial: string; onSubmit: 
 
 export function FileTabs() {
   const names = useStore(useShallow((s) => orderedFileNames(s.files)));
+  const binary = useStore(useShallow((s) => names.filter((n) => s.files[n] instanceof Uint8Array)));
   const active = useStore((s) => s.active);
   const { selectFile, addFile, renameFile, deleteFile } = useStore(
     useShallow((s) => ({ selectFile: s.selectFile, addFile: s.addFile, renameFile: s.renameFile, deleteFile: s.deleteFile })),
@@ -64,10 +65,16 @@ export function FileTabs() {
               data-path={name}
               onClick={() => selectFile(name)}
               onDoubleClick={() => name !== ENTRY_FILE && setEditing({ mode: 'rename', path: name })}
+              data-binary={binary.includes(name) || undefined}
               title={name === ENTRY_FILE ? 'The entry module' : 'Double-click to rename'}
             >
               {name}
             </button>
+            {binary.includes(name) && (
+              <span className="badge off" title="Binary: not editable as text">
+                bin
+              </span>
+            )}
             {name !== ENTRY_FILE && (
               <>
                 <button

@@ -2,6 +2,10 @@
 import { shareUrl } from '../share/codec.ts';
 import { currentPlayground, useStore } from '../store/index.ts';
 import { copyText } from './clipboard.ts';
+import { Gallery } from './Gallery.tsx';
+import { PlaygroundFiles } from './PlaygroundFiles.tsx';
+import { ThemePicker } from './ThemePicker.tsx';
+import './workbench.css';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
@@ -60,6 +64,9 @@ export function Header() {
         Python plugins on WebAssembly <small>CPython 3.11 · wasm32-wasi · SE2 ABI</small>
       </h1>
       <Status />
+      <Gallery />
+      <PlaygroundFiles />
+      <ThemePicker />
       <button type="button" data-testid="share" onClick={() => void share()}>
         Share
       </button>

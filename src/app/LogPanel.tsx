@@ -9,6 +9,8 @@ import { useStore, type RunRecord } from '../store/index.ts';
 import { LOG_LINES_PER_RUN } from '../worker/protocol.ts';
 import { AnsiText, stripAnsi } from './AnsiText.tsx';
 import { copyText } from './clipboard.ts';
+import { revealInEditor } from './markers.ts';
+import { frameOf } from './traceback.ts';
 
 const LEVELS: { level: LogLevel; label: string }[] = [
   { level: 'host', label: 'host' },
@@ -34,6 +36,17 @@ function rowsOf(runs: RunRecord[], levels: Record<LogLevel, boolean>): Row[] {
     });
   });
   return rows;
+}
+
+/** A traceback line naming a plugin file opens that file at that line when clicked. */
+function FrameLink({ entry }: { entry: LogEntry }) {
+  const frame = entry.level === 'python' && entry.file === '' ? frameOf(entry.text) : null;
+  if (frame === null) return <AnsiText text={entry.text} />;
+  return (
+    <button type="button" className="log-frame" data-testid="log-frame" title={`Open ${frame.path} at line ${frame.line}`} onClick={() => revealInEditor(frame)}>
+      <AnsiText text={entry.text} />
+    </button>
+  );
 }
 
 const droppedText = (count: number) =>
@@ -80,7 +93,7 @@ const RowView = memo(function RowView({ row }: { row: Row }) {
             </>
           )}
           {entry.ident !== null && <span className="entry-ident">id={entry.ident} | </span>}
-          <AnsiText text={entry.text} />
+          <FrameLink entry={entry} />
         </div>
       );
     }

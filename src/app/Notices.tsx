@@ -33,12 +33,12 @@ export function Notices() {
       )}
       {notice?.kind === 'refused' && (
         <div className="notice error" role="alert" data-testid="share-error">
-          This share link could not be opened: {notice.error}. Nothing was changed. {dismiss}
+          {notice.source ?? 'This share link'} could not be opened: {notice.error}. Nothing was changed. {dismiss}
         </div>
       )}
       {notice?.kind === 'applied' && (
         <div className="notice info" role="status" data-testid="share-applied">
-          Opened a shared playground.{' '}
+          Opened {notice.source ?? 'a shared playground'}.{' '}
           {hasDraft && (
             <>
               Your own draft is kept:{' '}
@@ -52,7 +52,7 @@ export function Notices() {
       )}
       {!notice && hasDraft && (
         <div className="notice info" role="status">
-          Your draft from before the shared link is kept.{' '}
+          Your earlier draft is kept.{' '}
           <button type="button" data-testid="restore-draft" onClick={restoreDraft}>
             Restore my draft
           </button>{' '}

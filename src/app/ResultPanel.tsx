@@ -2,6 +2,7 @@
 import type { Timings } from '../host/types.ts';
 import { useStore, type RunOutcome } from '../store/index.ts';
 import type { LoadTimings } from '../store/session.ts';
+import { ResponseView } from './ResponseView.tsx';
 
 const ms = (n: number) => (n < 10 ? `${n.toFixed(2)} ms` : `${Math.round(n)} ms`);
 
@@ -91,6 +92,7 @@ export function ResultPanel() {
         {run === undefined && <div className="outcome-label">Press Run (Ctrl+Enter) to run the plugin.</div>}
         {run !== undefined && outcome === null && <div className="outcome-label">Running…</div>}
         {outcome !== null && <OutcomeView outcome={outcome} />}
+        {outcome !== null && <ResponseView response={run?.response} />}
         {run !== undefined && outcome !== null && (
           <Phases load={load} timings={run.timings} total={run.totalMs} first={run.ordinal === 1} />
         )}

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { parseExecutionId } from '../host/ident.ts';
 import { useStore } from '../store/index.ts';
-import { MAX_TIME_LIMIT_SEC, MIN_TIME_LIMIT_SEC } from '../store/defaults.ts';
+import { MAX_QUOTA_MIB, MAX_TIME_LIMIT_SEC, MIN_QUOTA_MIB, MIN_TIME_LIMIT_SEC } from '../store/defaults.ts';
+import { isQuota } from '../store/inputs.ts';
 import { runFromPage, stopFromPage } from './runner.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -49,8 +50,14 @@ const parseLimit = (text: string): number | null => {
   return text.trim() !== '' && Number.isFinite(n) && n >= MIN_TIME_LIMIT_SEC && n <= MAX_TIME_LIMIT_SEC ? n : null;
 };
 
+const parseQuota = (text: string): number | null => {
+  const n = Number(text);
+  return text.trim() !== '' && isQuota(n) ? n : null;
+};
+
 const ID_PROBLEM = 'The execution id must be a whole number that fits in 32 bits.';
 const LIMIT_PROBLEM = `The time limit is a number of seconds from ${MIN_TIME_LIMIT_SEC} to ${MAX_TIME_LIMIT_SEC}.`;
+const QUOTA_PROBLEM = `The quota is a whole number of MiB from ${MIN_QUOTA_MIB} to ${MAX_QUOTA_MIB}.`;
 
 export function RunControls() {
   const payload = useStore((s) => s.payload);
@@ -63,10 +70,15 @@ export function RunControls() {
   const failed = useStore((s) => s.guest.phase === 'failed');
   const id = useDraftNumber(ident, parseExecutionId, setIdent);
   const lim = useDraftNumber(limit, parseLimit, setLimit);
+  const quota = useDraftNumber(
+    useStore((s) => s.quotaMiB),
+    parseQuota,
+    useStore((s) => s.setQuota),
+  );
   const refused = useStore((s) => s.runRefused);
   const setInputProblem = useStore((s) => s.setInputProblem);
   // Ctrl+Enter runs from anywhere, also while a box holds text the store refused: the runner asks here first.
-  const problem = !id.valid ? ID_PROBLEM : !lim.valid ? LIMIT_PROBLEM : null;
+  const problem = !id.valid ? ID_PROBLEM : !lim.valid ? LIMIT_PROBLEM : !quota.valid ? QUOTA_PROBLEM : null;
   useEffect(() => setInputProblem(problem), [problem, setInputProblem]);
 
   return (
@@ -78,6 +90,8 @@ export function RunControls() {
       <div className="row">
         <NumberField label="Execution id" testId="ident" inputMode="numeric" field={id} />
         <NumberField label="Time limit (s)" testId="time-limit" inputMode="decimal" field={lim} />
+        {/* The writable space (/tmp and the working folder) of each instance (issue 16). */}
+        <NumberField label="Quota (MiB)" testId="quota" inputMode="numeric" field={quota} />
         <div className="buttons">
           <button
             type="button"
@@ -96,6 +110,7 @@ export function RunControls() {
       </div>
       {!id.valid && <p className="field-error">{ID_PROBLEM}</p>}
       {!lim.valid && <p className="field-error">{LIMIT_PROBLEM}</p>}
+      {!quota.valid && <p className="field-error">{QUOTA_PROBLEM}</p>}
       {refused !== null && (
         <p className="field-error" role="alert" data-testid="run-refused">
           Not run: {refused}

@@ -150,9 +150,13 @@ export function loadGuest(): Promise<Guest> {
   return load;
 }
 
-/** The lazily read zips, fetched in the background; each is handed over as it arrives. */
+/**
+ * The rest of the modules (`*-rest.zip`), fetched in the background; each is handed over as it
+ * arrives. The source zip is not: only a traceback through the standard library reads it, and
+ * the Worker fetches it then.
+ */
 export function fetchLazyZips(onZip: (name: string, bytes: Uint8Array) => void): void {
-  for (const name of LAYOUT.lazy) {
+  for (const name of LAYOUT.lazy.filter((z) => z.endsWith('-rest.zip'))) {
     void fetchOk(zipUrl(name))
       .then((r) => r.arrayBuffer())
       .then(

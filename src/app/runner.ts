@@ -82,7 +82,8 @@ export function runFromPage(): void {
   };
   const frame = requestAnimationFrame(begin);
   const ended = client.run(
-    { files: s.files, payload: s.payload, ident },
+    // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
+    { files: s.files, payload: s.payload, ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB },
     {
       timeLimitSec: s.timeLimitSec,
       // A run's last lines arrive in the same message as its outcome; applied a microtask later,
@@ -97,7 +98,7 @@ export function runFromPage(): void {
   void ended.then((end) => {
     begin();
     inProgress = null;
-    store().finishRun(id, end.outcome, end.timings);
+    store().finishRun(id, end.outcome, end.timings, end.response);
   });
 }
 

@@ -1,10 +1,19 @@
-import { Directory, File, OpenFile, PreopenDirectory, type Fd, type Inode } from '@bjorn3/browser_wasi_shim';
+import { wasi, type Fd } from '@bjorn3/browser_wasi_shim';
+import { MemDir, MemFile, OpenMemDir, OpenMemFile, Quota } from './inode.ts';
 import type { PluginFiles } from './types.ts';
 
-/** Where the wrapper looks for things (guest/README.md): plugin folder, stdlib, scratch space. */
+/**
+ * The tree the module sees (guest/README.md, "File system"), one preopen `/` at fd 3:
+ *   /plugin  the plugin's files; the working directory; writable (changes stay in this instance)
+ *   /lib     the standard-library zips, read-only
+ *   /tmp     empty, writable
+ * Anything else is missing (ENOENT); creating anything outside /plugin and /tmp is EROFS.
+ * /plugin and /tmp share one quota (ENOSPC past it).
+ */
 export const PLUGIN_DIR = '/plugin';
-const STDLIB_DIR = '/lib';
-const TMP_DIR = '/tmp';
+
+/** The writable space of one instance by default: 256 MiB. */
+export const DEFAULT_QUOTA_BYTES = 256 * 1024 * 1024;
 
 /**
  * The files of `/lib` (the standard-library zips named in public/guest/manifest.json): their bytes,
@@ -21,68 +30,55 @@ export function isSafeRelativePath(path: string): boolean {
   return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
-/** The plugin's files as a directory tree; folders are made for `pkg/util.py`-style paths. */
-export function pluginTree(files: PluginFiles): Map<string, Inode> {
-  // Collect first, then build bottom-up: a Directory links its children to itself only when
-  // it is constructed with them.
-  type Node = Map<string, Node | Uint8Array>;
-  const root: Node = new Map();
-  for (const [path, source] of Object.entries(files)) {
+/** Fills `folder` with the plugin's files (folders made for `pkg/util.py`-style paths). Text is
+ * stored as UTF-8; bytes are used as they are, copied only if the module writes to them. */
+export function fillPluginFolder(folder: MemDir, files: PluginFiles): void {
+  const time = BigInt(Date.now()) * 1_000_000n;
+  for (const [path, content] of Object.entries(files)) {
     if (!isSafeRelativePath(path)) throw new Error(`invalid plugin file path: ${JSON.stringify(path)}`);
     const parts = path.split('/');
-    let dir = root;
+    let dir = folder;
     for (const part of parts.slice(0, -1)) {
-      const next = dir.get(part) ?? new Map();
-      if (next instanceof Uint8Array) throw new Error(`plugin path ${path} runs through a file`);
-      dir.set(part, next);
+      let next = dir.entries.get(part);
+      if (next === undefined) {
+        next = new MemDir(folder.quota, time);
+        dir.link(part, next);
+      }
+      if (!(next instanceof MemDir)) throw new Error(`plugin path ${path} runs through a file`);
       dir = next;
     }
     const name = parts[parts.length - 1]!;
-    if (dir.has(name)) throw new Error(`plugin path ${path} is given twice`);
-    dir.set(name, typeof source === 'string' ? utf8.encode(source) : source);
+    if (dir.entries.has(name)) throw new Error(`plugin path ${path} is given twice, or as a file and a folder`);
+    dir.link(name, new MemFile(typeof content === 'string' ? utf8.encode(content) : content, folder.quota, time));
   }
-  const build = (node: Node): Map<string, Inode> =>
-    new Map([...node].map(([name, child]) => [name, child instanceof Uint8Array ? new File(child) : new Directory(build(child))]));
-  return build(root);
 }
 
-/** A read-only file over `source` without copying it (File's constructor copies), loaded on first use. */
-function stdlibFile(source: Uint8Array | (() => Uint8Array)): File {
-  const file = new File(new Uint8Array(0), { readonly: true });
-  if (source instanceof Uint8Array) {
-    file.data = source;
-    return file;
-  }
-  let bytes: Uint8Array | null = null;
-  // Every read of a File goes through `data`, so an accessor makes the whole file lazy.
-  Object.defineProperty(file, 'data', {
-    get: () => (bytes ??= source()),
-    set: (value: Uint8Array) => {
-      bytes = value;
-    },
-  });
-  return file;
+export interface ModuleFilesystem {
+  /** The descriptor table: 0 stdin (empty), 1 stdout, 2 stderr, 3 the root preopen `/`. */
+  fds: Fd[];
+  /** Puts the plugin's files in `/plugin` (before `_start`). */
+  setPluginFiles(files: PluginFiles): void;
+  /** The writable space: its limit and what is used. */
+  quota: Quota;
 }
-
-/** Index of the plugin folder's preopen in the descriptor table. */
-export const PLUGIN_FD = 3;
 
 /**
- * The descriptor table: 0 stdin (empty), 1 stdout, 2 stderr, then the preopens `/plugin`, `/lib`,
- * `/tmp` in this order. The order is part of the contract: a pre-initialised module remembers it.
- * `/plugin` starts empty; `pluginFolder` fills it before `_start`.
+ * The module's filesystem. The layout is part of the contract: a pre-initialised module remembers
+ * its preopens (fd 3 = "/", nothing else).
  */
-export function descriptorTable(stdlib: StdlibFiles, stdout: Fd, stderr: Fd): Fd[] {
-  return [
-    new OpenFile(new File(new Uint8Array(0), { readonly: true })),
-    stdout,
-    stderr,
-    pluginFolder({}),
-    new PreopenDirectory(STDLIB_DIR, new Map(Object.entries(stdlib).map(([name, source]) => [name, stdlibFile(source)]))),
-    new PreopenDirectory(TMP_DIR, new Map()),
-  ];
-}
-
-export function pluginFolder(files: PluginFiles): PreopenDirectory {
-  return new PreopenDirectory(PLUGIN_DIR, pluginTree(files));
+export function moduleFilesystem(stdlib: StdlibFiles, stdout: Fd, stderr: Fd, quotaBytes = DEFAULT_QUOTA_BYTES): ModuleFilesystem {
+  const quota = new Quota(quotaBytes);
+  const root = new MemDir(null);
+  const plugin = new MemDir(quota);
+  const lib = new MemDir(null);
+  for (const [name, source] of Object.entries(stdlib)) lib.link(name, new MemFile(source, null));
+  root.link('plugin', plugin);
+  root.link('lib', lib);
+  root.link('tmp', new MemDir(quota));
+  const stdin = new OpenMemFile(new MemFile(new Uint8Array(0), null), true, false, 0, BigInt(wasi.RIGHTS_FD_READ), 0n);
+  return {
+    fds: [stdin, stdout, stderr, new OpenMemDir(root, '/')],
+    setPluginFiles: (files) => fillPluginFolder(plugin, files),
+    quota,
+  };
 }

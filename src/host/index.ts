@@ -2,8 +2,23 @@
 export { isExecutionId, parseExecutionId } from './ident.ts';
 export { createHost, prepareInstance, type Host, type HostOptions, type InstanceOptions, type SpareInstance } from './runtime.ts';
 export { formatEntry } from './log.ts';
-export { isSafeRelativePath, type StdlibFiles } from './fs.ts';
-export type { LogEntry, LogLevel, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
+export { DEFAULT_QUOTA_BYTES, isSafeRelativePath, type StdlibFiles } from './fs.ts';
+export type {
+  FetchMock,
+  FetchMocks,
+  LogEntry,
+  LogLevel,
+  Outcome,
+  PluginFiles,
+  RunContext,
+  RunReport,
+  Se2Request,
+  Se2Response,
+  Severity,
+  Timings,
+} from './types.ts';
+export { EMPTY_REQUEST, findMock } from './se2.ts';
+export * as abi from './abi.generated.ts';
 
 /** The article's run. */
 export const DEFAULT_PAYLOAD = "It can't bite it's own tail. I'm done laughing.";

@@ -29,5 +29,7 @@ export function formatEntry(entry: LogEntry, color: boolean): string {
   if (entry.file === '') return indent + entry.text;
   const name = color ? `${LEVEL_COLOR[entry.level]}[${entry.file}]${RESET}` : `[${entry.file}]`;
   const id = entry.ident === null ? '' : `id=${entry.ident} | `;
-  return `${indent}${name} | ${id}${entry.text}`;
+  // A log_msg line says its level before the text, as a plugin author reads it in a terminal.
+  const severity = entry.severity === undefined ? '' : `[${entry.severity}] `;
+  return `${indent}${name} | ${id}${severity}${entry.text}`;
 }

@@ -2,7 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { compileGuest } from '../../cli/guest.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHost, prepareInstance, DEFAULT_IDENT, DEFAULT_PAYLOAD, DEFAULT_RESULT, type PluginFiles, type RunReport, type StdlibFiles } from './index.ts';
+import {
+  createHost,
+  prepareInstance,
+  DEFAULT_IDENT,
+  DEFAULT_PAYLOAD,
+  DEFAULT_RESULT,
+  type PluginFiles,
+  type RunReport,
+  type StdlibFiles,
+} from './index.ts';
 
 const articlePlugin = readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8');
 let module: WebAssembly.Module;
@@ -15,6 +24,15 @@ beforeAll(async () => {
 const host = (files: PluginFiles) => createHost({ module, stdlib, files });
 const runOnce = async (files: PluginFiles, payload = 'x', ident = 7): Promise<RunReport> => (await host(files)).run(payload, ident);
 const plugin = (body: string): PluginFiles => ({ 'plugin.py': `import sdk\n${body}` });
+/** A plugin whose run_e prints and returns the traceback of json.loads(payload) failing. */
+const JSON_TRACEBACK = plugin(`import json, traceback
+def run_e(payload, ident):
+    try:
+        json.loads(payload)
+    except ValueError:
+        traceback.print_exc()
+        sdk.return_result(traceback.format_exc(), ident)
+`);
 const ECHO = plugin('def run_e(payload, ident):\n    sdk.return_result(payload, ident)\n');
 
 describe('the article run', () => {
@@ -62,7 +80,7 @@ describe('the article run', () => {
 describe('payloads', () => {
   const cases: Record<string, string> = {
     empty: '',
-    '1 MiB': 'ab\ncd'.repeat(1024 * 1024 / 5) + 'x'.repeat((1024 * 1024) % 5),
+    '1 MiB': 'ab\ncd'.repeat((1024 * 1024) / 5) + 'x'.repeat((1024 * 1024) % 5),
     'Cyrillic, CJK, combining marks, emoji': 'Съешь же ещё этих мягких булок 中文字符 漢字 é (e\u0301) Z̤͔ͧ̑̓ 👍🏽👩🏿‍🚀🏳️‍🌈 \u0000 tab\tend',
   };
   for (const [name, payload] of Object.entries(cases)) {
@@ -75,32 +93,41 @@ describe('payloads', () => {
 
 describe('plugin folders', () => {
   it('imports helper modules and packages from the plugin root', async () => {
-    const report = await runOnce({
-      'plugin.py': 'import sdk, helper\nfrom pkg.util import shout\ndef run_e(p, i):\n    sdk.return_result(shout(helper.twice(p)), i)\n',
-      'helper.py': 'def twice(s):\n    return s + s\n',
-      'pkg/__init__.py': '',
-      'pkg/util.py': 'def shout(s):\n    return s.upper() + "!"\n',
-    }, 'ab');
+    const report = await runOnce(
+      {
+        'plugin.py': 'import sdk, helper\nfrom pkg.util import shout\ndef run_e(p, i):\n    sdk.return_result(shout(helper.twice(p)), i)\n',
+        'helper.py': 'def twice(s):\n    return s + s\n',
+        'pkg/__init__.py': '',
+        'pkg/util.py': 'def shout(s):\n    return s.upper() + "!"\n',
+      },
+      'ab',
+    );
     expect(report.outcome).toEqual({ kind: 'result', value: 'ABAB!' });
   });
 
   it('a spare instance made before the files are known starts with them, once', async () => {
     const spare = await prepareInstance({ module, stdlib });
-    const h = spare.start({ 'plugin.py': 'import sdk\nfrom pkg.m import V\ndef run_e(p, i):\n    sdk.return_result(V, i)\n', 'pkg/m.py': 'V = "late files"\n' });
+    const h = spare.start({
+      'plugin.py': 'import sdk\nfrom pkg.m import V\ndef run_e(p, i):\n    sdk.return_result(V, i)\n',
+      'pkg/m.py': 'V = "late files"\n',
+    });
     const report = h.run('', 3);
     expect(report.outcome).toEqual({ kind: 'result', value: 'late files' });
     expect(report.log[0]).toMatchObject({ level: 'host', text: 'Instantiating wasm module...' });
     expect(() => spare.start(ECHO)).toThrow(/started already/);
   });
 
-  it('never reads the rest of the stdlib for the article plugin, and reads it when an import needs it', async () => {
+  it('never reads the rest of the stdlib or its sources for the article plugin, and reads each when needed', async () => {
     const names = Object.keys(stdlib).sort();
-    expect(names).toEqual(['python311-core.zip', 'python311-rest.zip']);
-    let loads = 0;
-    const lazy = { ...stdlib, 'python311-rest.zip': () => (loads++, stdlib['python311-rest.zip'] as Uint8Array) };
+    expect(names).toEqual(['python311-core.zip', 'python311-rest.zip', 'python311-source.zip']);
+    const loads = { 'python311-rest.zip': 0, 'python311-source.zip': 0 };
+    const lazy: StdlibFiles = { ...stdlib };
+    for (const name of Object.keys(loads) as (keyof typeof loads)[]) {
+      lazy[name] = () => (loads[name]++, stdlib[name] as Uint8Array);
+    }
     const article = await createHost({ module, stdlib: lazy, files: { 'plugin.py': articlePlugin } });
     expect(article.run(DEFAULT_PAYLOAD, DEFAULT_IDENT).outcome).toEqual({ kind: 'result', value: DEFAULT_RESULT });
-    expect(loads).toBe(0);
+    expect(loads).toEqual({ 'python311-rest.zip': 0, 'python311-source.zip': 0 });
     // Submodules of packages that start-up imports (encodings, importlib, json) must be found too.
     const wide = await createHost({
       module,
@@ -114,7 +141,36 @@ def run_e(p, i):
 `),
     });
     expect(wide.run('', 1).outcome).toEqual({ kind: 'result', value: '3.40.1 ascii e9 <a />' });
-    expect(loads).toBe(1);
+    expect(loads).toEqual({ 'python311-rest.zip': 1, 'python311-source.zip': 0 });
+    // A plugin's own exception: its traceback's lines are the plugin's, the sources stay unread.
+    const failing = await createHost({ module, stdlib: lazy, files: plugin('def run_e(p, i):\n    raise ValueError("own")\n') });
+    expect(failing.run('', 2).outcome).toMatchObject({ kind: 'error', code: 1, message: 'ValueError: own' });
+    expect(loads['python311-source.zip']).toBe(0);
+    // A traceback through the standard library reads the source zip, once per instance.
+    const traced = await createHost({ module, stdlib: lazy, files: JSON_TRACEBACK });
+    expect(traced.run('nope', 3).outcome).toMatchObject({ kind: 'result' });
+    expect(loads['python311-source.zip']).toBe(1);
+  });
+
+  it("shows the standard library's source lines in tracebacks, as native Python does", async () => {
+    const h = await host(JSON_TRACEBACK);
+    const report = h.run('nope', 4);
+    expect(report.outcome.kind).toBe('result');
+    // traceback.print_exc() writes to stderr, that is to the host's log at the Python level.
+    const printed = report.log.filter((e) => e.stream === 'stderr');
+    expect(printed.every((e) => e.level === 'python')).toBe(true);
+    const formatted = report.outcome.kind === 'result' ? report.outcome.value.split('\n') : [];
+    for (const lines of [printed.map((e) => e.text), formatted]) {
+      const at = lines.findIndex((l) => l.includes('/lib/python311-core.zip/json/decoder.py", line 355, in raw_decode'));
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]?.trim()).toBe('raise JSONDecodeError("Expecting value", s, err.value) from None');
+      expect(lines.map((l) => l.trim())).toContain('json.loads(payload)');
+    }
+    // inspect reads the same lines.
+    const source = await runOnce(
+      plugin('import inspect, json\ndef run_e(p, i):\n    sdk.return_result(inspect.getsource(json.dumps).splitlines()[0], i)\n'),
+    );
+    expect(source.outcome).toEqual({ kind: 'result', value: 'def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,' });
   });
 
   it('gives each instance of the pre-initialised module its own random state', async () => {
@@ -138,7 +194,8 @@ def run_e(p, i):
   });
 
   it('runs the standard library modules plugins reach for (with @bjorn3/browser_wasi_shim)', async () => {
-    const report = await runOnce(plugin(`
+    const report = await runOnce(
+      plugin(`
 import json, zlib, bz2, lzma, sqlite3, uuid, re, decimal, hashlib, datetime, unicodedata, csv, io, statistics, dataclasses, typing
 import xml.etree.ElementTree as ET
 def run_e(p, i):
@@ -170,7 +227,8 @@ def run_e(p, i):
         "typing": typing.get_type_hints(P)["x"].__name__,
     }
     sdk.return_result(json.dumps(out), i)
-`));
+`),
+    );
     expect(report.outcome.kind).toBe('result');
     const out = JSON.parse((report.outcome as { value: string }).value);
     expect(out).toEqual({
@@ -188,7 +246,7 @@ def run_e(p, i):
       xml: 't',
       csv: 'a,"b,c"\r\n',
       mean: 2.5,
-      dataclass: "run_e.<locals>.P(x=1)",
+      dataclass: 'run_e.<locals>.P(x=1)',
       typing: 'int',
     });
   });
@@ -230,14 +288,20 @@ describe('outcomes', () => {
   });
 
   it('sys.exit() inside run_e is error 5, and the instance serves the next run', async () => {
-    const h = await host(plugin('import sys\ndef run_e(p, i):\n    if p == "exit":\n        sys.exit(3)\n    sdk.return_result("alive", i)\n'));
+    const h = await host(
+      plugin('import sys\ndef run_e(p, i):\n    if p == "exit":\n        sys.exit(3)\n    sdk.return_result("alive", i)\n'),
+    );
     expect(h.run('exit', 1).outcome).toEqual({ kind: 'error', code: 5, message: 'SystemExit: 3' });
     expect(h.alive).toBe(true);
     expect(h.run('again', 2).outcome).toEqual({ kind: 'result', value: 'alive' });
   });
 
   it('plain print output and stderr belong to the Python level', async () => {
-    const report = await runOnce(plugin('import sys\ndef run_e(p, i):\n    print("hello out")\n    print("hello err", file=sys.stderr)\n    sdk.return_result("", i)\n'));
+    const report = await runOnce(
+      plugin(
+        'import sys\ndef run_e(p, i):\n    print("hello out")\n    print("hello err", file=sys.stderr)\n    sdk.return_result("", i)\n',
+      ),
+    );
     const hello = report.log.filter((e) => e.text.startsWith('hello'));
     expect(hello.map((e) => [e.level, e.stream, e.text])).toEqual([
       ['python', 'stdout', 'hello out'],

@@ -1,10 +1,13 @@
 import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
-import { descriptorTable, PLUGIN_DIR, PLUGIN_FD, pluginFolder, type StdlibFiles } from './fs.ts';
+import { moduleFilesystem, PLUGIN_DIR, type StdlibFiles } from './fs.ts';
 import { LineSink } from './lines.ts';
 import { isExecutionId } from './ident.ts';
 import { parseModuleLine } from './log.ts';
+import { clocks, pollOneoff } from './clock.ts';
+import { createSe2Host } from './se2.ts';
+import type { Se2Env } from './abi.generated.ts';
 import { hex, readGuestString, withGuestString, type GuestExports } from './mem.ts';
-import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from './types.ts';
+import type { LogEntry, Outcome, PluginFiles, RunContext, RunReport, Timings } from './types.ts';
 
 export interface InstanceOptions {
   /** The wrapper: compiled already (the page compiles while it loads), or its bytes. */
@@ -13,6 +16,8 @@ export interface InstanceOptions {
   stdlib: StdlibFiles;
   /** Called with every log line as it is produced, before the run's report is returned. */
   onLog?: (entry: LogEntry) => void;
+  /** Bytes the module may write to /plugin and /tmp together (default DEFAULT_QUOTA_BYTES, 256 MiB). */
+  quotaBytes?: number;
 }
 
 export interface HostOptions extends InstanceOptions {
@@ -26,8 +31,9 @@ export interface SpareInstance {
 }
 
 export interface Host {
-  /** Runs the plugin once on this instance. Synchronous: the module runs to the end. */
-  run(payload: string, ident: number): RunReport;
+  /** Runs the plugin once on this instance. Synchronous: the module runs to the end.
+   * `context` is the request the run serves and the fetch mocks (see se2.ts). */
+  run(payload: string, ident: number, context?: RunContext): RunReport;
   /** False once the instance trapped or exited; make a new host then. */
   readonly alive: boolean;
   /** Alive and its memory no larger than MAX_REUSED_MEMORY_BYTES: fit to serve another run. */
@@ -96,7 +102,16 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     running.outcome = value;
   };
 
+  // Every env import but the outcome functions: request, response, log_msg, fetch mocks, FFI.
+  const se2 = createSe2Host({
+    memory: () => exports!.memory,
+    log: (text, ident) => hostLog('se2.ts', text, ident),
+    emit,
+    clock,
+  });
+
   const env = {
+    ...se2.env,
     return_result(ptr: number, len: number, ident: number): void {
       record('return_result', ident, () => {
         const value = readGuestString(exports!.memory, ptr, len);
@@ -111,11 +126,11 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
         return { kind: 'error', code, message };
       });
     },
-  };
+  } satisfies Se2Env;
 
-  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], descriptorTable(options.stdlib, stdout.fd, stderr.fd), {
-    debug: false,
-  });
+  const fs = moduleFilesystem(options.stdlib, stdout.fd, stderr.fd, options.quotaBytes);
+  const wasi = new WASI(['wrapper.wasm'], [`PYTHONPATH=${PLUGIN_DIR}`], fs.fds, { debug: false });
+  Object.assign(wasi.wasiImport, clocks(() => exports!.memory), { poll_oneoff: pollOneoff(() => exports!.memory) });
 
   let module: WebAssembly.Module;
   if (options.module instanceof WebAssembly.Module) module = options.module;
@@ -134,7 +149,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
 
   let startCrash: string | null = null;
   const startModule = (files: PluginFiles) => {
-    wasi.fds[PLUGIN_FD] = pluginFolder(files);
+    fs.setPluginFiles(files);
     log('Calling _start...');
     const t = performance.now();
     try {
@@ -150,8 +165,8 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     flushOutput();
   };
 
-  const takeReport = (outcome: Outcome): RunReport => {
-    const report = { outcome, log: pendingLog, timings: pendingTimings };
+  const takeReport = (outcome: Outcome, extra: Partial<RunReport> = {}): RunReport => {
+    const report = { outcome, log: pendingLog, timings: pendingTimings, ...extra };
     pendingLog = [];
     pendingTimings = {};
     return report;
@@ -165,13 +180,14 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     get reusable() {
       return alive && memoryBytes() <= MAX_REUSED_MEMORY_BYTES;
     },
-    run(payload: string, ident: number): RunReport {
+    run(payload: string, ident: number, context?: RunContext): RunReport {
       if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
       if (!alive) {
         return takeReport({ kind: 'crash', message: startCrash ?? 'the module is no longer running: start a new host' });
       }
       const wrapper = exports!;
       running = { ident, outcome: null };
+      se2.begin(ident, context);
       const runStarted = performance.now();
       let crash: string | null = null;
       try {
@@ -198,7 +214,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
         log(`the instance's memory grew to ${Math.round(memoryBytes() / 2 ** 20)} MiB: the next run gets a fresh instance`, ident);
       }
       running = null;
-      return takeReport(outcome);
+      return takeReport(outcome, se2.end());
     },
   };
 

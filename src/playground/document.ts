@@ -9,6 +9,7 @@
 // Version 1 (no "version" key: exactly files/payload/ident, text files only) is read as well.
 import * as v from 'valibot';
 import { isExecutionId } from '../host/ident.ts';
+import type { FetchMocks as HostFetchMocks, PluginFiles, Se2Request } from '../host/types.ts';
 import { ENTRY_FILE, fileNameProblem, MAX_FILES, pathClash } from './paths.ts';
 
 export const DOCUMENT_VERSION = 2;
@@ -39,7 +40,12 @@ export type HttpRequest = v.InferOutput<typeof HttpRequestSchema>;
 
 /** One mocked answer of `fetch_url`. */
 export const FetchMockSchema = v.strictObject({
-  status: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599)),
+  status: v.pipe(
+    v.number(),
+    v.integer('must be an HTTP status from 100 to 599'),
+    v.minValue(100, 'must be an HTTP status from 100 to 599'),
+    v.maxValue(599, 'must be an HTTP status from 100 to 599'),
+  ),
   headers: stringMap,
   body: v.string(),
 });
@@ -139,13 +145,32 @@ const DocumentV1Schema = v.strictObject({
 
 /** One line naming where the first problem is, e.g. `"request.headers": expected an object`. */
 function describe(issues: [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
-  // A union reports each branch; the deepest issue says the most.
+  // A union reports each branch's issues, with paths from the union's own value: the branch that
+  // got furthest (longest path, then a wrong value over a missing or unknown key) says the most.
   let issue = issues[0];
-  while (issue.issues !== undefined && issue.issues.length > 0) issue = issue.issues[0]!;
-  const path = v.getDotPath(issue);
-  const message =
-    issue.expected === 'never' ? 'is not a field this version knows' : issue.received === 'undefined' ? 'is missing' : issue.message;
-  return path === null ? message : `"${path}" ${message}`;
+  const at: string[] = [];
+  const score = (i: v.BaseIssue<unknown>) => 2 * (i.path?.length ?? 0) + (i.received !== 'undefined' && i.expected !== 'never' ? 1 : 0);
+  while (issue.issues !== undefined && issue.issues.length > 0) {
+    const outer = v.getDotPath(issue);
+    if (outer !== null) at.push(outer);
+    issue = issue.issues.reduce((best, i) => (score(i) > score(best) ? i : best));
+  }
+  const inner = v.getDotPath(issue);
+  if (inner !== null) at.push(inner);
+  const path = at.length === 0 ? null : at.join('.');
+  return path === null ? plainMessage(issue) : `"${path}" ${plainMessage(issue)}`;
+}
+
+/** Valibot's "Invalid type: Expected string but received 1" as a person would say it. */
+function plainMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.expected === 'never') return 'is not a field this version knows';
+  if (issue.received === 'undefined') return 'is missing';
+  if (issue.kind === 'schema') {
+    const kinds: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', Object: 'a JSON object', Array: 'a list' };
+    const expected = issue.expected === null ? undefined : kinds[issue.expected];
+    if (expected !== undefined) return `must be ${expected}, not ${issue.received}`;
+  }
+  return issue.message;
 }
 
 export function toBase64(bytes: Uint8Array): string {
@@ -229,8 +254,16 @@ export function toDocument(playground: Playground): DocumentJson {
 
 /** Parses a cases file (`{"cases": [...]}`), saying where the first problem is. */
 export function parseCasesFile(value: unknown): Decoded<TestCase[]> {
-  const parsed = v.safeParse(CasesFileSchema, value);
-  return parsed.success ? { ok: true, value: parsed.output.cases } : fail(describe(parsed.issues));
+  const parsed = parsePart(CasesFileSchema, value);
+  return parsed.ok ? { ok: true, value: parsed.value.cases } : parsed;
+}
+
+/** Checks one object part of a document read on its own (a request file, a mocks file), naming where it is wrong. */
+export function parsePart<S extends v.GenericSchema>(schema: S, value: unknown): Decoded<v.InferOutput<S>> {
+  // Valibot takes an array for an object with no required keys: a file holding `[]` is not one.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('must be a JSON object');
+  const parsed = v.safeParse(schema, value);
+  return parsed.success ? { ok: true, value: parsed.output } : fail(describe(parsed.issues));
 }
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -249,3 +282,9 @@ export function samePlayground(a: Playground, b: Playground): boolean {
   const { files: _fb, ...restB } = toDocument(b);
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
+
+// The host's plain types (src/host/types.ts, no valibot there) and these schemas describe the same
+// values: a change to one without the other is a type error here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [Same<HttpRequest, Se2Request>, Same<FetchMocks, HostFetchMocks>, Same<FileContent, PluginFiles[string]>] = [true, true, true];
+void sameShapes;

@@ -14,4 +14,9 @@ export const DEFAULT_TIME_LIMIT_SEC = 10;
 export const MIN_TIME_LIMIT_SEC = 1;
 export const MAX_TIME_LIMIT_SEC = 600;
 
+/** The writable space of one instance (`/tmp` and the working folder), in MiB (issue 16). */
+export const DEFAULT_QUOTA_MIB = 256;
+export const MIN_QUOTA_MIB = 1;
+export const MAX_QUOTA_MIB = 1024;
+
 export const NEW_MODULE_SOURCE = '"""A helper module: import it from plugin.py."""\n';

@@ -1,7 +1,7 @@
 // The editor's files: one tab per module, plugin.py always present.
 import type { StateCreator } from 'zustand';
 import type { FileContent } from '../playground/document.ts';
-import { ENTRY_FILE, MAX_FILES, moduleNameProblem, pathClash } from '../playground/paths.ts';
+import { ENTRY_FILE, fileNameProblem, MAX_FILES, moduleNameProblem, pathClash } from '../playground/paths.ts';
 import { DEFAULT_PLAYGROUND, NEW_MODULE_SOURCE } from './defaults.ts';
 import type { Store } from './index.ts';
 
@@ -17,13 +17,14 @@ export interface FilesSlice {
   deleteFile(path: string): void;
 }
 
-function newNameProblem(files: Record<string, FileContent>, path: string): string | null {
-  const problem = moduleNameProblem(path);
+/** Why `path` cannot be added beside `files`; a `module` must be a `.py` name, a data file any valid name. */
+function newNameProblem(files: Record<string, FileContent>, path: string, module = true): string | null {
+  const problem = module ? moduleNameProblem(path) : fileNameProblem(path);
   if (problem !== null) return problem;
   if (Object.hasOwn(files, path)) return `${path} exists already`;
   // A module and a package folder of the same name would shadow each other.
   const asFolder = `${path.slice(0, -3)}/`;
-  if (Object.keys(files).some((f) => f.startsWith(asFolder) || path.startsWith(`${f.slice(0, -3)}/`))) {
+  if (module && Object.keys(files).some((f) => f.startsWith(asFolder) || path.startsWith(`${f.slice(0, -3)}/`))) {
     return `${path} clashes with a module or folder of the same name`;
   }
   // No tree holds both a file and a folder of one name (`a.py` and `a.py/b.py`).
@@ -56,7 +57,8 @@ export const createFilesSlice: StateCreator<Store, [], [], FilesSlice> = (set, g
     if (from === ENTRY_FILE) return `${ENTRY_FILE} is the entry module: it keeps its name`;
     if (!Object.hasOwn(files, from)) return `${from} does not exist`;
     const rest = Object.fromEntries(Object.entries(files).filter(([p]) => p !== from));
-    const problem = newNameProblem(rest, to);
+    // A data file (added from disk) keeps any valid name; a module stays a module.
+    const problem = newNameProblem(rest, to, from.endsWith('.py'));
     if (problem !== null) return problem;
     set({ files: { ...rest, [to]: files[from]! }, active: active === from ? to : active });
     return null;

@@ -7,8 +7,9 @@ import { createFilesSlice, type FilesSlice } from './files.ts';
 import { createInputsSlice, type InputsSlice } from './inputs.ts';
 import { migrate, partialize, restore, safeLocalStorage, STORAGE_KEY, STORAGE_VERSION, type Persisted } from './persistence.ts';
 import { createSessionSlice, type SessionSlice } from './session.ts';
+import { createTestsSlice, type TestsSlice } from './tests.ts';
 
-export type Store = FilesSlice & InputsSlice & DraftSlice & SessionSlice;
+export type Store = FilesSlice & InputsSlice & DraftSlice & SessionSlice & TestsSlice;
 
 // Reports go through a microtask: they can happen while the store is in the middle of a `set`.
 const reportStorage = (problem: string | null) => queueMicrotask(() => useStore.getState().setStorageProblem(problem));
@@ -20,6 +21,7 @@ export const useStore = create<Store>()(
       ...createInputsSlice(...a),
       ...createDraftSlice(...a),
       ...createSessionSlice(...a),
+      ...createTestsSlice(...a),
     }),
     {
       name: STORAGE_KEY,
@@ -35,6 +37,6 @@ export const useStore = create<Store>()(
   ),
 );
 
-export type { RunOutcome, RunRecord, GuestState } from './session.ts';
+export type { RunOutcome, RunRecord, RunResponse, GuestState } from './session.ts';
 export type { ShareNotice } from './draft.ts';
 export { currentPlayground } from './draft.ts';

@@ -23,10 +23,11 @@ let lastPartial: { inputs: unknown[]; value: Persisted } | null = null;
 
 /**
  * zustand's persist calls this after every change of the store, a run's log lines too: while the
- * playground's parts are the same objects, the document made from them last time is reused.
+ * playground's parts are the same objects, the document made from them last time is reused (a
+ * binary file's base64 costs real time: about 1 s for an 8 MiB file).
  */
 export const partialize = (s: Store): Persisted => {
-  const inputs = [s.files, s.payload, s.ident, s.request, s.fetch, s.cases, s.active, s.timeLimitSec, s.draft];
+  const inputs = [s.files, s.payload, s.ident, s.request, s.fetch, s.cases, s.active, s.timeLimitSec, s.quotaMiB, s.draft];
   if (lastPartial !== null && inputs.every((x, i) => x === lastPartial!.inputs[i])) return lastPartial.value;
   const value: Persisted = {
     playground: toDocument(currentPlayground(s)),

@@ -22,6 +22,14 @@ export interface RunRecord {
   timings: Timings;
   /** From pressing Run to the outcome, as the page measured it. */
   totalMs: number | null;
+  /** What an SE2 plugin set during the run (response headers, request state), when the host reports it. */
+  response?: RunResponse;
+}
+
+/** The SE2 parts of a run's report: headers set with `resp_set_header`, the request's state after the run. */
+export interface RunResponse {
+  headers?: Record<string, string>;
+  state?: Record<string, string>;
 }
 
 export type GuestState =
@@ -60,7 +68,7 @@ export interface SessionSlice {
   /** `startedAt`: when Run was pressed (ms since the epoch), now by default. */
   beginRun(id: number, ident: number, startedAt?: number): void;
   appendLog(id: number, entries: LogEntry[], dropped: number): void;
-  finishRun(id: number, outcome: RunOutcome, timings: Timings): void;
+  finishRun(id: number, outcome: RunOutcome, timings: Timings, response?: RunResponse): void;
   toggleLevel(level: LogLevel): void;
   clearLog(): void;
   setStorageProblem(problem: string | null): void;
@@ -112,12 +120,18 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
       ],
     })),
   appendLog: (id, entries, dropped) => set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
-  finishRun: (id, outcome, timings) => {
+  finishRun: (id, outcome, timings, response) => {
     if (get().runningId !== id) return;
     const now = Date.now();
     set((s) => ({
       runningId: null,
-      runs: updateRun(s.runs, id, (r) => ({ ...r, outcome, timings, totalMs: now - r.startedAt })),
+      runs: updateRun(s.runs, id, (r) => ({
+        ...r,
+        outcome,
+        timings,
+        totalMs: now - r.startedAt,
+        ...(response === undefined ? {} : { response }),
+      })),
     }));
   },
   toggleLevel: (level) => set((s) => ({ levels: { ...s.levels, [level]: !s.levels[level] } })),

@@ -167,6 +167,19 @@ describe('share links and the draft', () => {
     expect(saved().state.draft).toBeNull();
   });
 
+  it('opening one playground after another, unedited, keeps the first draft; an edit makes a new one', () => {
+    state().setPayload('my draft');
+    const mine = { files: state().files, payload: 'my draft', ident: 12345 };
+    const example: Playground = { files: { 'plugin.py': 'EXAMPLE' }, payload: 'ep', ident: 1 };
+    state().applyShared(shared, 'a link');
+    expect(state().shareNotice).toEqual({ kind: 'applied', hadDraft: true, source: 'a link' });
+    state().applyShared(example);
+    expect(state().draft).toEqual(mine);
+    state().setPayload('edited example');
+    state().applyShared(shared);
+    expect(state().draft).toEqual({ ...example, payload: 'edited example' });
+  });
+
   it('a refused link changes nothing but the notice', () => {
     const before = { files: state().files, payload: state().payload, ident: state().ident };
     state().refuseShared('bad');

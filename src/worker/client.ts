@@ -3,7 +3,8 @@
 // the run in progress. It owns the Worker's life: the time limit, replacing the Worker after a
 // Stop, a time-out or a fault, and respawning with backoff up to a cap (then `retry()`).
 import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
-import { parseReply, type StdlibSpec, type WorkerRequest } from './protocol.ts';
+import type { FetchMocks, HttpRequest } from '../playground/document.ts';
+import { parseReply, type RunResponseWire, type StdlibSpec, type WorkerRequest } from './protocol.ts';
 
 /** What the client needs of a Worker; a real one is made by spawn.ts, tests pass a fake. */
 export interface WorkerLike {
@@ -27,12 +28,20 @@ export type RunOutcome = Outcome | { kind: 'timeout'; limitSec: number } | { kin
 export interface RunEnd {
   outcome: RunOutcome;
   timings: Timings;
+  /** Response headers and state, when the host reports them (SE2, issue 12). */
+  response?: RunResponseWire;
 }
 
 export interface RunRequest {
   files: PluginFiles;
   payload: string;
   ident: number;
+  /** The SE2 request (null: none) and fetch mocks; the writable-space quota in MiB. */
+  request?: HttpRequest | null;
+  fetch?: FetchMocks;
+  quotaMiB?: number;
+  /** On a new instance even when the files are those of the last run (a test case). */
+  fresh?: boolean;
 }
 
 export interface RunOptions {
@@ -259,7 +268,12 @@ export class WorkerClient {
         p.options.onLog?.(reply.entries, reply.dropped);
         return;
       case 'done':
-        if (p.ending === null) this.finish(reply.id, p, { outcome: reply.outcome, timings: reply.timings });
+        if (p.ending === null)
+          this.finish(reply.id, p, {
+            outcome: reply.outcome,
+            timings: reply.timings,
+            ...(reply.response === undefined ? {} : { response: reply.response }),
+          });
         return;
       case 'failed':
         if (p.ending === null)

@@ -3,7 +3,8 @@
 // carries the `id` of the request it belongs to. Both sides validate what they receive: a message
 // is data from another realm, not a promise.
 import * as v from 'valibot';
-import type { LogEntry, Outcome, PluginFiles, Timings } from '../host/types.ts';
+import type { LogEntry, Outcome, PluginFiles, RunReport, Timings } from '../host/types.ts';
+import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
 export const LOG_LINES_PER_RUN = 5000;
@@ -20,7 +21,9 @@ export const LogEntrySchema = v.object({
   text: v.string(),
   stream: v.picklist(['stdout', 'stderr']),
   time: Finite,
+  severity: v.optional(v.picklist(['error', 'warn', 'info', 'debug'])),
 });
+
 
 export const OutcomeSchema = v.variant('kind', [
   v.object({ kind: v.literal('result'), value: v.string() }),
@@ -55,7 +58,19 @@ export const WorkerRequestSchema = v.variant('type', [
   v.object({ type: v.literal('init'), id: Id, module: v.instance(WebAssembly.Module), stdlib: StdlibSpecSchema }),
   /** A lazily loaded zip that the page has fetched in the background: no instance waits for it later. */
   v.object({ type: v.literal('stdlib'), id: Id, name: v.string(), bytes: Bytes }),
-  v.object({ type: v.literal('run'), id: Id, files: FilesSchema, payload: v.string(), ident: Id }),
+  v.object({
+    type: v.literal('run'),
+    id: Id,
+    files: FilesSchema,
+    payload: v.string(),
+    ident: Id,
+    // The SE2 request (null: none) and fetch mocks (issue 12), the writable-space quota in MiB (issue 16).
+    request: v.optional(v.nullable(HttpRequestSchema)),
+    fetch: v.optional(FetchMocksSchema),
+    quotaMiB: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** On a new instance even when the files are those of the last run (a test case). */
+    fresh: v.optional(v.boolean()),
+  }),
 ]);
 export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;
 
@@ -63,12 +78,25 @@ export type WorkerRequest = v.InferOutput<typeof WorkerRequestSchema>;
 const WireErrorSchema = v.object({ type: v.string(), message: v.string() });
 export type WireError = v.InferOutput<typeof WireErrorSchema>;
 
+const StringMap = v.record(v.string(), v.string());
+/** What an SE2 run reports besides its outcome: the response headers, the request's state after it. */
+export const RunResponseSchema = v.object({ headers: v.optional(StringMap), state: v.optional(StringMap) });
+export type RunResponseWire = v.InferOutput<typeof RunResponseSchema>;
+
+/** A report's response headers and state as they cross to the page or the CLI; none when it has neither. */
+export function runResponseOf(report: Pick<RunReport, 'response' | 'state'>): { response?: RunResponseWire } {
+  const response: RunResponseWire = {};
+  if (report.response !== undefined) response.headers = report.response.headers;
+  if (report.state !== undefined) response.state = report.state;
+  return Object.keys(response).length > 0 ? { response } : {};
+}
+
 /** Worker → page. */
 export const WorkerReplySchema = v.variant('type', [
   v.object({ type: v.literal('ready'), id: Id }),
   /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
   v.object({ type: v.literal('log'), id: Id, entries: v.array(LogEntrySchema), dropped: v.pipe(Id, v.minValue(0)) }),
-  v.object({ type: v.literal('done'), id: Id, outcome: OutcomeSchema, timings: TimingsSchema }),
+  v.object({ type: v.literal('done'), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: v.optional(RunResponseSchema) }),
   v.object({ type: v.literal('failed'), id: Id, error: WireErrorSchema }),
 ]);
 export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;

@@ -10,6 +10,7 @@ import {
   encodeLine,
   LOG_LINES_PER_RUN,
   parseRequest,
+  runResponseOf,
   type StdlibSpec,
   type WireError,
   type WorkerReply,
@@ -54,6 +55,8 @@ interface Started {
 interface Spare {
   instance: Promise<SpareInstance>;
   route: LogRoute;
+  /** The writable space the instance was made with (undefined: the host's default). */
+  quotaMiB: number | undefined;
 }
 
 let module: WebAssembly.Module | null = null;
@@ -63,7 +66,26 @@ let lazyZips: Record<string, string> = {};
 let current: Started | null = null;
 let spare: Spare | null = null;
 
-const filesKey = (files: PluginFiles) => JSON.stringify(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+/**
+ * Names the content of `files`, to tell a rerun from an edit. Bytes count by their SHA-256: JSON of
+ * a Uint8Array spells every byte as a key, which took 7 s for a 10 MiB file. Without SubtleCrypto
+ * (a page served over plain http from another host) their latin-1 reading is exact and still fast.
+ */
+async function filesKey(files: PluginFiles): Promise<string> {
+  const latin1 = new TextDecoder('latin1');
+  const parts = await Promise.all(
+    Object.entries(files)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(async ([path, content]) => {
+        if (typeof content === 'string') return [path, 'text', content];
+        // A message's bytes are never shared memory.
+        const digest =
+          globalThis.crypto?.subtle === undefined ? null : await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>);
+        return [path, 'bytes', digest === null ? latin1.decode(content) : Array.from(new Uint8Array(digest)).join(',')];
+      }),
+  );
+  return JSON.stringify(parts);
+}
 
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
 function fetchSync(name: string, url: string): Uint8Array {
@@ -92,12 +114,20 @@ function setStdlib(spec: StdlibSpec): void {
   lazyZips = spec.lazy;
 }
 
-/** Starts making the next spare instance unless one is on its way. */
-function makeSpare(): Spare {
-  if (spare !== null) return spare;
+/** The quota of the latest run: the next spare is made with it, as the next run most likely wants it. */
+let lastQuotaMiB: number | undefined;
+
+/** Starts making the next spare instance (with this quota) unless one is on its way. */
+function makeSpare(quotaMiB = lastQuotaMiB): Spare {
+  if (spare !== null && spare.quotaMiB === quotaMiB) return spare;
   if (module === null) throw new Error('the Worker was not initialised');
   const route = new LogRoute();
-  const made: Spare = { route, instance: prepareInstance({ module, stdlib: stdlibFiles(), onLog: route.push }) };
+  const quotaBytes = quotaMiB === undefined ? undefined : quotaMiB * 1024 * 1024;
+  const made: Spare = {
+    route,
+    quotaMiB,
+    instance: prepareInstance({ module, stdlib: stdlibFiles(), onLog: route.push, ...(quotaBytes !== undefined && { quotaBytes }) }),
+  };
   // A failure shows on the run that takes this spare.
   made.instance.catch(() => undefined);
   spare = made;
@@ -105,14 +135,16 @@ function makeSpare(): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, runId: number): Promise<Started> {
-  const key = filesKey(files);
-  if (current !== null && current.key === key && current.host.reusable) {
+async function hostFor(files: PluginFiles, runId: number, quotaMiB: number | undefined, fresh: boolean): Promise<Started> {
+  // The quota is fixed when an instance is made: another quota needs another instance.
+  const key = `${quotaMiB ?? ''}|${await filesKey(files)}`;
+  if (!fresh && current !== null && current.key === key && current.host.reusable) {
     current.route.attach(runId);
     return current;
   }
   current = null;
-  const taken = makeSpare();
+  lastQuotaMiB = quotaMiB;
+  const taken = makeSpare(quotaMiB);
   spare = null;
   const instance = await taken.instance;
   taken.route.attach(runId);
@@ -136,9 +168,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'run': {
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, request.id);
-        const report = on.host.run(request.payload, request.ident);
-        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings });
+        on = await hostFor(request.files, request.id, request.quotaMiB, request.fresh === true);
+        const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
+        const report = on.host.run(request.payload, request.ident, context);
+        post({ type: 'done', id: request.id, outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });
       } finally {
         if (on !== null) on.route.run = null;
         // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.

@@ -1,0 +1,3 @@
+def summary(text):
+    words = text.split()
+    return f"{len(words)} words, {len(text)} characters"
