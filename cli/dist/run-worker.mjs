@@ -3334,7 +3334,8 @@ var WorkerReplySchema = variant("type", [
   object({ type: literal("failed"), id: Id, error: WireErrorSchema })
 ]);
 var RelayMessageSchema = variant("kind", [
-  object({ kind: literal("reply"), reply: unknown() }),
+  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  object({ kind: literal("replies"), replies: array(unknown()) }),
   /** The Python Worker failed outside a request (its script did not load, it threw). */
   object({ kind: literal("error"), message: string() }),
   /** The Python Worker was terminated after every line it sent before was passed on. */
