@@ -12,7 +12,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function describe(e: unknown, what: string): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
+  const why =
+    code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
   return new InputError(`${what} ${why}`);
 }
 
@@ -58,12 +59,16 @@ export async function readPluginFolder(root: string): Promise<PluginFiles> {
         if (entry.name !== '__pycache__' && !entry.name.startsWith('.')) await walk(path);
       } else if (entry.isFile()) {
         if (++count > MAX_PLUGIN_FILES) {
-          throw new InputError(`plugin root ${root} holds more than ${MAX_PLUGIN_FILES} files (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`);
+          throw new InputError(
+            `plugin root ${root} holds more than ${MAX_PLUGIN_FILES} files (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`,
+          );
         }
         const content = await readBytes(path, 'plugin file');
         bytes += content.byteLength;
         if (bytes > MAX_PLUGIN_BYTES) {
-          throw new InputError(`plugin root ${root} holds more than ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`);
+          throw new InputError(
+            `plugin root ${root} holds more than ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`,
+          );
         }
         files[relative(root, path).split(sep).join('/')] = content;
       }

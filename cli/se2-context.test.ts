@@ -18,9 +18,14 @@ interface Run {
 
 function se2(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,7 +52,13 @@ describe('se2 --request / --fetch', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(out).toMatchObject({ result: '1bupstream', error: null, crash: null, response: { headers: { 'X-Seen': 'k' } }, state: { n: '2' } });
+    expect(out).toMatchObject({
+      result: '1bupstream',
+      error: null,
+      crash: null,
+      response: { headers: { 'X-Seen': 'k' } },
+      state: { n: '2' },
+    });
 
     const text = await se2(['--plugin-root', plugin, '--request', join(dir, 'r.json'), '--fetch', join(dir, 'f.json')]);
     expect(text.stdout.endsWith('\nresult: 1bupstream\nresponse headers: {"X-Seen":"k"}\nstate: {"n":"2"}\n')).toBe(true);
@@ -64,11 +75,26 @@ describe('se2 --request / --fetch', () => {
       [['--request', file('notjson.json', '{nope')], `se2: --request file ${join(dir, 'notjson.json')} is not JSON: `],
       [['--request', file('array.json', [])], `se2: --request ${join(dir, 'array.json')}: must be a JSON object`],
       [['--request', file('nourl.json', { ...REQUEST, url: undefined })], `se2: --request ${join(dir, 'nourl.json')}: "url" is missing`],
-      [['--request', file('extra.json', { ...REQUEST, heders: {} })], `se2: --request ${join(dir, 'extra.json')}: "heders" is not a field this version knows`],
-      [['--request', file('hdr.json', { ...REQUEST, headers: { A: 1 } })], `se2: --request ${join(dir, 'hdr.json')}: "headers.A" must be text, not 1`],
-      [['--fetch', file('key.json', { 'https://x': FETCH['GET https://api.example.com/x'] })], `se2: --fetch ${join(dir, 'key.json')}: "https://x" a mock key is "METHOD URL"`],
-      [['--fetch', file('status.json', { 'GET https://x': { status: 42, headers: {}, body: '' } })], `se2: --fetch ${join(dir, 'status.json')}: "GET https://x.status" must be an HTTP status from 100 to 599`],
-      [['--fetch', file('body.json', { 'GET https://x': { status: 200, headers: {} } })], `se2: --fetch ${join(dir, 'body.json')}: "GET https://x.body" is missing`],
+      [
+        ['--request', file('extra.json', { ...REQUEST, heders: {} })],
+        `se2: --request ${join(dir, 'extra.json')}: "heders" is not a field this version knows`,
+      ],
+      [
+        ['--request', file('hdr.json', { ...REQUEST, headers: { A: 1 } })],
+        `se2: --request ${join(dir, 'hdr.json')}: "headers.A" must be text, not 1`,
+      ],
+      [
+        ['--fetch', file('key.json', { 'https://x': FETCH['GET https://api.example.com/x'] })],
+        `se2: --fetch ${join(dir, 'key.json')}: "https://x" a mock key is "METHOD URL"`,
+      ],
+      [
+        ['--fetch', file('status.json', { 'GET https://x': { status: 42, headers: {}, body: '' } })],
+        `se2: --fetch ${join(dir, 'status.json')}: "GET https://x.status" must be an HTTP status from 100 to 599`,
+      ],
+      [
+        ['--fetch', file('body.json', { 'GET https://x': { status: 200, headers: {} } })],
+        `se2: --fetch ${join(dir, 'body.json')}: "GET https://x.body" is missing`,
+      ],
     ];
     const runs = await Promise.all(cases.map(([args]) => se2(['--plugin-root', PLUGIN, ...args])));
     runs.forEach((run, i) => {
@@ -92,12 +118,23 @@ interface Expected {
 }
 
 describe('examples/se2', () => {
-  const names = readdirSync(examples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const names = readdirSync(examples, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
 
   it('has one example per host function of se2.wit, and the real one', () => {
-    expect(names.sort()).toEqual(
-      ['add_ffi_var', 'fetch_url', 'get_ffi_result', 'log_msg', 'request_get_field', 'request_set_field', 'resp_set_header', 'return_error', 'return_result', 'weather'],
-    );
+    expect(names.sort()).toEqual([
+      'add_ffi_var',
+      'fetch_url',
+      'get_ffi_result',
+      'log_msg',
+      'request_get_field',
+      'request_set_field',
+      'resp_set_header',
+      'return_error',
+      'return_result',
+      'weather',
+    ]);
   });
 
   it.each(names)('%s gives what its expected.json says', async (name) => {
@@ -110,8 +147,13 @@ describe('examples/se2', () => {
     const run = await se2(args);
     const out = JSON.parse(run.stdout);
     expect(run.status).toBe(expected.error === null ? 0 : 1);
-    expect({ result: out.result, error: out.error, crash: out.crash }).toEqual({ result: expected.result, error: expected.error, crash: null });
-    if (expected.response !== undefined) expect({ response: out.response, state: out.state }).toEqual({ response: expected.response, state: expected.state });
+    expect({ result: out.result, error: out.error, crash: out.crash }).toEqual({
+      result: expected.result,
+      error: expected.error,
+      crash: null,
+    });
+    if (expected.response !== undefined)
+      expect({ response: out.response, state: out.state }).toEqual({ response: expected.response, state: expected.state });
     if (expected.log !== undefined) {
       const lines = (out.log as { file: string; text: string; severity?: string }[])
         .filter((e) => e.severity !== undefined || e.file === 'se2.ts')
@@ -123,7 +165,9 @@ describe('examples/se2', () => {
   it('weather answers 401 without its API key and 502 when the upstream fails', async () => {
     const request = JSON.parse(readFileSync(join(PLUGIN, 'request.json'), 'utf8'));
     const noKey = file('nokey.json', { ...request, headers: {} });
-    const down = file('down.json', { 'GET https://api.weather.example/v1/current?city=Oslo': { status: 503, headers: {}, body: 'maintenance' } });
+    const down = file('down.json', {
+      'GET https://api.weather.example/v1/current?city=Oslo': { status: 503, headers: {}, body: 'maintenance' },
+    });
     const [a, b] = await Promise.all([
       se2(['--json', '--plugin-root', PLUGIN, '--request', noKey]),
       se2(['--json', '--plugin-root', PLUGIN, '--request', join(PLUGIN, 'request.json'), '--fetch', down]),

@@ -17,9 +17,14 @@ interface Run {
 
 function se2(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env }, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -89,7 +94,13 @@ describe('se2', () => {
   });
 
   it('--json reports a time-out as a time-out, with every line written before the run got stuck', async () => {
-    const run = await se2(['--json', '--timeout', '5', '--plugin-root', plugin('def run_e(p, i):\n    for k in range(1000):\n        print("line", k)\n    while True:\n        pass\n')]);
+    const run = await se2([
+      '--json',
+      '--timeout',
+      '5',
+      '--plugin-root',
+      plugin('def run_e(p, i):\n    for k in range(1000):\n        print("line", k)\n    while True:\n        pass\n'),
+    ]);
     expect(run.status).toBe(2);
     const out = JSON.parse(run.stdout) as { outcome: string; crash: unknown; timeout: unknown; log: { text: string; level: string }[] };
     expect(out).toMatchObject({ outcome: 'timeout', crash: null, timeout: 5, result: null, error: null });
@@ -171,11 +182,17 @@ describe('the se2 command as installed', () => {
 
   it('runs with Node alone: a copy of the command and the guest, no node_modules anywhere', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'se2-bare-'));
-    for (const path of ['cli/bin.mjs', 'cli/dist', 'public/guest', 'guest/plugin']) cpSync(join(repo, path), join(copy, path), { recursive: true });
+    for (const path of ['cli/bin.mjs', 'cli/dist', 'public/guest', 'guest/plugin'])
+      cpSync(join(repo, path), join(copy, path), { recursive: true });
     const run = await new Promise<Run>((resolve) => {
-      execFile(process.execPath, [join(copy, 'cli/bin.mjs'), '--no-color'], { cwd: copy, env: { PATH: process.env.PATH ?? '' } }, (error, stdout, stderr) => {
-        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [join(copy, 'cli/bin.mjs'), '--no-color'],
+        { cwd: copy, env: { PATH: process.env.PATH ?? '' } },
+        (error, stdout, stderr) => {
+          resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+        },
+      );
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

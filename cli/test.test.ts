@@ -11,9 +11,14 @@ const script = fileURLToPath(new URL('./se2.ts', import.meta.url));
 
 function se2(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -81,7 +86,9 @@ describe('se2 test', () => {
     const out = run.stdout;
     expect(out).toContain('ok   shouts\n');
     expect(out).toContain('FAIL wrong result\n     expected: result "abc"\n     got:      result "ABC run=1 id=12345"\n');
-    expect(out).toContain('FAIL raises instead\n     expected: a result containing "B"\n     got:      error 1: "ValueError: bad payload"\n');
+    expect(out).toContain(
+      'FAIL raises instead\n     expected: a result containing "B"\n     got:      error 1: "ValueError: bad payload"\n',
+    );
     expect(out).toMatch(/ {5}\| {3}File "\/plugin\/plugin.py", line 7, in run_e\n/);
     expect(out).toContain('FAIL multi-line\n');
     expect(out).toContain('       - b\n');
@@ -90,7 +97,7 @@ describe('se2 test', () => {
     expect(out.trimEnd().split('\n').at(-1)).toBe('1 passed, 4 failed');
   });
 
-  it('prints one JSON object with each case\'s outcome', async () => {
+  it("prints one JSON object with each case's outcome", async () => {
     const { root, casesFile } = setUp({ cases: [passing[0], passing[4], { name: 'no', payload: 'x', expect: { no_result: true } }] });
     const run = await se2(['test', '--json', '--plugin-root', root, '--cases', casesFile]);
     expect(run.status).toBe(1);
@@ -98,7 +105,11 @@ describe('se2 test', () => {
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!);
     expect(out).toMatchObject({ passed: 2, failed: 1 });
-    expect(out.cases.map((c: { name: string; passed: boolean }) => [c.name, c.passed])).toEqual([['shouts', true], ['raises', true], ['no', false]]);
+    expect(out.cases.map((c: { name: string; passed: boolean }) => [c.name, c.passed])).toEqual([
+      ['shouts', true],
+      ['raises', true],
+      ['no', false],
+    ]);
     expect(out.cases[0].outcome).toEqual({ kind: 'result', value: 'ABC run=1 id=12345' });
     expect(out.cases[1].outcome).toEqual({ kind: 'error', code: 1, message: 'ValueError: bad payload' });
     expect(out.cases[2]).toMatchObject({ expected: 'no result', got: 'result "X run=1 id=12345"' });
@@ -109,9 +120,18 @@ describe('se2 test', () => {
     const bad: [unknown, RegExp][] = [
       ['{"cases": [', /^se2 test: cases file \S+ is not JSON: /],
       [{ tests: [] }, /^se2 test: cases file \S+: "cases" is missing$/],
-      [{ cases: [passing[0], { name: 'x', payload: 'p', expect: { error: { code: 'one' } } }] }, /: "cases\.1\.expect\.error\.code" must be a number, not "one"$/],
-      [{ cases: [{ name: 'x', payload: 'p', expect: { result_matches: '(' } }] }, /: "cases\.0\.expect\.result_matches" is not a valid regular expression$/],
-      [{ cases: [{ name: 'x', payload: 'p', expect: { result: 'x' }, colour: 1 }] }, /: "cases\.0\.colour" is not a field this version knows$/],
+      [
+        { cases: [passing[0], { name: 'x', payload: 'p', expect: { error: { code: 'one' } } }] },
+        /: "cases\.1\.expect\.error\.code" must be a number, not "one"$/,
+      ],
+      [
+        { cases: [{ name: 'x', payload: 'p', expect: { result_matches: '(' } }] },
+        /: "cases\.0\.expect\.result_matches" is not a valid regular expression$/,
+      ],
+      [
+        { cases: [{ name: 'x', payload: 'p', expect: { result: 'x' }, colour: 1 }] },
+        /: "cases\.0\.colour" is not a field this version knows$/,
+      ],
     ];
     for (const [cases, message] of bad) {
       const { root, casesFile } = setUp(cases);
@@ -138,13 +158,30 @@ describe('se2 test', () => {
     const dir = folder({});
     const zip = join(dir, 'playground.zip');
     const cases = [passing[0]!, { name: 'helper', payload: 'h', expect: { result: 'from helper' } }];
-    const withHelper = PLUGIN.replace('    if payload == "boom":', '    if payload == "h":\n        from pkg.util import hello\n        sdk.return_result(hello(), ident)\n        return\n    if payload == "boom":');
-    writeFileSync(zip, playgroundToZip({ files: { 'plugin.py': withHelper, 'pkg/__init__.py': '', 'pkg/util.py': 'def hello():\n    return "from helper"\n' }, payload: 'zz', ident: 1, cases }));
+    const withHelper = PLUGIN.replace(
+      '    if payload == "boom":',
+      '    if payload == "h":\n        from pkg.util import hello\n        sdk.return_result(hello(), ident)\n        return\n    if payload == "boom":',
+    );
+    writeFileSync(
+      zip,
+      playgroundToZip({
+        files: { 'plugin.py': withHelper, 'pkg/__init__.py': '', 'pkg/util.py': 'def hello():\n    return "from helper"\n' },
+        payload: 'zz',
+        ident: 1,
+        cases,
+      }),
+    );
     const run = await se2(['test', '--plugin-root', zip]);
     expect(run.stdout.trimEnd().split('\n')).toEqual(['ok   shouts', 'ok   helper', '2 passed, 0 failed']);
     expect(run.status).toBe(0);
     // --cases wins over the zip's own.
-    const other = await se2(['test', '--plugin-root', zip, '--cases', setUp({ cases: [{ name: 'only', payload: 'a', expect: { result: 'nope' } }] }).casesFile]);
+    const other = await se2([
+      'test',
+      '--plugin-root',
+      zip,
+      '--cases',
+      setUp({ cases: [{ name: 'only', payload: 'a', expect: { result: 'nope' } }] }).casesFile,
+    ]);
     expect(other.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
     expect(other.status).toBe(1);
     // The plain runner takes the zip's files too.

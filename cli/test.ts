@@ -34,7 +34,10 @@ interface TestOptions {
   color: boolean;
 }
 
-function parseTestOptions(argv: string[], isTty: boolean): { kind: 'run'; options: TestOptions } | { kind: 'help' } | { kind: 'bad'; reason: string } {
+function parseTestOptions(
+  argv: string[],
+  isTty: boolean,
+): { kind: 'run'; options: TestOptions } | { kind: 'help' } | { kind: 'bad'; reason: string } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -184,7 +187,13 @@ export async function runTests(argv: string[], isTty: boolean): Promise<number> 
       (entry) => log.push(entry),
     );
     const outcome = toOutcome(ending, options.timeoutMs);
-    const report: CaseReport = { name: testCase.name, verdict: checkCase(outcome, testCase.expect), outcome, log, ms: performance.now() - started };
+    const report: CaseReport = {
+      name: testCase.name,
+      verdict: checkCase(outcome, testCase.expect),
+      outcome,
+      log,
+      ms: performance.now() - started,
+    };
     reports.push(report);
     if (!options.json) process.stdout.write(`${caseLines(report, options.color).join('\n')}\n`);
   }

@@ -196,9 +196,7 @@ async function openSe2(page: Page, playground: Playground) {
   await expectOutcome(page, /^(result|error)$/, 60_000);
 }
 
-test('a plugin reads the Request panel and a fetch mock; the result shows its response headers and state', async ({
-  page,
-}) => {
+test('a plugin reads the Request panel and a fetch mock; the result shows its response headers and state', async ({ page }) => {
   await openSe2(page, { files: { 'plugin.py': SE2_PLUGIN }, payload: '', ident: 1 });
   await fillRequest(page);
   await fillMock(page);
@@ -210,9 +208,7 @@ test('a plugin reads the Request panel and a fetch mock; the result shows its re
   await expect(page.getByTestId('response-state').getByTestId('pair').filter({ hasText: 'visits' })).toHaveText('visits4');
 });
 
-test('an unmocked URL is an error the plugin sees; with the request off every field reads empty', async ({
-  page,
-}) => {
+test('an unmocked URL is an error the plugin sees; with the request off every field reads empty', async ({ page }) => {
   await openSe2(page, { files: { 'plugin.py': SE2_PLUGIN }, payload: '', ident: 1 });
   await run(page, 'error');
   // The first field read works (empty), the fetch of an unmocked URL raises sdk.HostError.

@@ -19,7 +19,8 @@ async function openShared(page: Page, playground: Playground, outcome = 'result'
 const DATA = new Uint8Array([0, 1, 2, 250, 255]);
 const ZIPPED: Playground = {
   files: {
-    'plugin.py': 'import sdk\nfrom pkg.words import tag\n\ndef run_e(payload, ident):\n    data = open("/plugin/data.bin", "rb").read()\n    sdk.return_result(tag(payload) + " " + data.hex(), ident)\n',
+    'plugin.py':
+      'import sdk\nfrom pkg.words import tag\n\ndef run_e(payload, ident):\n    data = open("/plugin/data.bin", "rb").read()\n    sdk.return_result(tag(payload) + " " + data.hex(), ident)\n',
     'pkg/__init__.py': '',
     'pkg/words.py': 'def tag(s):\n    return f"<{s}>"\n',
     'data.bin': DATA,
@@ -39,7 +40,14 @@ test('download → open: the zip holds the playground, and opening it restores i
   expect(download.suggestedFilename()).toBe('playground.zip');
   const path = await download.path();
   const entries = unzipSync(new Uint8Array(readFileSync(path)));
-  expect(Object.keys(entries).sort()).toEqual(['cases.json', 'playground.json', 'plugin/data.bin', 'plugin/pkg/__init__.py', 'plugin/pkg/words.py', 'plugin/plugin.py']);
+  expect(Object.keys(entries).sort()).toEqual([
+    'cases.json',
+    'playground.json',
+    'plugin/data.bin',
+    'plugin/pkg/__init__.py',
+    'plugin/pkg/words.py',
+    'plugin/plugin.py',
+  ]);
   expect(entries['plugin/data.bin']).toEqual(DATA);
   expect(JSON.parse(strFromU8(entries['playground.json']!))).toEqual({ version: 2, payload: 'zip me', ident: 9 });
   expect(JSON.parse(strFromU8(entries['cases.json']!))).toEqual({ cases: ZIPPED.cases });
@@ -74,7 +82,9 @@ test('dropping plugin files adds them; dropping a broken zip changes nothing and
   await waitForFirstResult(page);
   const text = (s: string) => [...new TextEncoder().encode(s)];
   await drop(page, [{ name: 'broken.zip', bytes: text('not a zip') }]);
-  await expect(page.getByTestId('share-error')).toHaveText(/broken\.zip could not be opened: it is not a zip file \(or a damaged one\)\. Nothing was changed\./);
+  await expect(page.getByTestId('share-error')).toHaveText(
+    /broken\.zip could not be opened: it is not a zip file \(or a damaged one\)\. Nothing was changed\./,
+  );
   await expect(page.getByTestId('file-tab')).toHaveText(['plugin.py']);
 
   await drop(page, [
@@ -218,10 +228,22 @@ test('the Tests panel: add, run all, see a failure, edit, run one, duplicate, de
   await other.close();
 
   // Import: a bad file says where it is wrong and changes nothing; a good one replaces the cases.
-  await page.getByTestId('tests-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"cases": [{"name": "x", "payload": "", "expect": {"error": {"code": "one"}}}]}') });
+  await page
+    .getByTestId('tests-import')
+    .setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"cases": [{"name": "x", "payload": "", "expect": {"error": {"code": "one"}}}]}'),
+    });
   await expect(page.getByTestId('tests-error')).toHaveText(/^bad\.json: "cases\.0\.expect\.error\.code" /);
   await expect(rows).toHaveCount(3);
-  await page.getByTestId('tests-import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ cases: [{ name: 'imported', payload: 'q', expect: { no_result: true } }] })) });
+  await page
+    .getByTestId('tests-import')
+    .setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ cases: [{ name: 'imported', payload: 'q', expect: { no_result: true } }] })),
+    });
   await expect(page.getByTestId('case-title')).toHaveText(['imported']);
   await expect(page.getByTestId('tests-error')).toHaveCount(0);
   await page.getByTestId('tests-run-all').click();
@@ -252,7 +274,11 @@ const squiggleLine = (page: Page) => expect.poll(() => lineOf(page, '.squiggly-e
 const cursorLine = (page: Page) => expect.poll(() => lineOf(page, '.cursor'));
 
 test('a syntax error in plugin.py is marked at its line, and the next good run clears it', async ({ page }) => {
-  await openShared(page, { files: { 'plugin.py': 'import sdk\ndef run_e(p, i):\n    x = (1,\n    sdk.return_result(p, i)\n' }, payload: 'x', ident: 1 }, 'error');
+  await openShared(
+    page,
+    { files: { 'plugin.py': 'import sdk\ndef run_e(p, i):\n    x = (1,\n    sdk.return_result(p, i)\n' }, payload: 'x', ident: 1 },
+    'error',
+  );
   await expect(page.getByTestId('editor-problem')).toHaveAttribute('data-path', 'plugin.py');
   await expect(page.getByTestId('editor-problem')).toHaveAttribute('data-line', '3');
   await expect(page.getByTestId('editor-problem')).toContainText("SyntaxError: '(' was never closed");
@@ -365,7 +391,10 @@ test('Open folder… loads a plugin folder from disk, binary files included', as
   const root = mkdtempSync(join(tmpdir(), 'wb-folder-'));
   const folder = join(root, 'my-plugin');
   mkdirSync(join(folder, 'pkg'), { recursive: true });
-  writeFileSync(join(folder, 'plugin.py'), 'import sdk\nfrom pkg import VALUE\ndef run_e(p, i):\n    sdk.return_result(VALUE + open("/plugin/blob.bin", "rb").read().hex(), i)\n');
+  writeFileSync(
+    join(folder, 'plugin.py'),
+    'import sdk\nfrom pkg import VALUE\ndef run_e(p, i):\n    sdk.return_result(VALUE + open("/plugin/blob.bin", "rb").read().hex(), i)\n',
+  );
   writeFileSync(join(folder, 'pkg', '__init__.py'), 'VALUE = "folder:"\n');
   writeFileSync(join(folder, 'blob.bin'), Buffer.from([0, 255]));
   await page.goto('/');

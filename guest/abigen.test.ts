@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 const PYTHON = '/usr/bin/python3.11';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tool = join(root, 'guest/tools/abigen.py');
-const OUTPUTS = ['guest/src/se2_env.h', 'guest/src/sdk_functions.c', 'public/guest/sdk.pyi', 'src/host/abi.generated.ts', 'guest/README.md'];
+const OUTPUTS = [
+  'guest/src/se2_env.h',
+  'guest/src/sdk_functions.c',
+  'public/guest/sdk.pyi',
+  'src/host/abi.generated.ts',
+  'guest/README.md',
+];
 const wit = readFileSync(join(root, 'guest/abi/se2.wit'), 'utf8');
 
 const abigen = (...args: string[]) => spawnSync(PYTHON, ['-I', '-S', tool, ...args], { encoding: 'utf8' });
@@ -49,9 +55,13 @@ describe('abigen.py', () => {
     );
     const c = out('guest/src/sdk_functions.c');
     expect(c).toContain('"s*ii:echo_value", keywords, &value, &mode, &ident');
-    expect(c).toContain('ret = sdk_take_ffi_result(se2_env_echo_value(value.buf, (int32_t)value.len, (int32_t)mode, (int32_t)ident), (int32_t)ident);');
+    expect(c).toContain(
+      'ret = sdk_take_ffi_result(se2_env_echo_value(value.buf, (int32_t)value.len, (int32_t)mode, (int32_t)ident), (int32_t)ident);',
+    );
     expect(c).toContain('{"echo_value", (PyCFunction)(void (*)(void))sdk_echo_value');
-    expect(out('public/guest/sdk.pyi')).toContain('def echo_value(value: bytes | str, mode: int, ident: int) -> bytes:\n    """Echoes a value back (a test function).');
+    expect(out('public/guest/sdk.pyi')).toContain(
+      'def echo_value(value: bytes | str, mode: int, ident: int) -> bytes:\n    """Echoes a value back (a test function).',
+    );
     const ts = out('src/host/abi.generated.ts');
     expect(ts).toContain('  echo_value(value_ptr: number, value_len: number, mode: number, ident: number): number;');
     expect(ts).toContain("  echo_value: 'i32,i32,i32,i32->i32',");
@@ -68,24 +78,37 @@ describe('abigen.py', () => {
     expect(out('guest/src/se2_env.h')).toContain('    SE2_FIELD_TYPE_COOKIE = 6,');
     expect(out('guest/src/sdk_functions.c')).toContain('"    COOKIE = 6\\n"');
     expect(out('public/guest/sdk.pyi')).toContain('    COOKIE = 6\n    """Cookies (a test case)."""');
-    expect(out('src/host/abi.generated.ts')).toContain("export const FieldTypeNames = ['meta', 'body', 'header', 'params', 'state', 'query', 'cookie'] as const;");
+    expect(out('src/host/abi.generated.ts')).toContain(
+      "export const FieldTypeNames = ['meta', 'body', 'header', 'params', 'state', 'query', 'cookie'] as const;",
+    );
   });
 
   it('refuses what it does not understand, with the line', () => {
     const dir = outFolder();
     const bad = join(dir, 'bad.wit');
-    writeFileSync(bad, wit.replace('request-get-field: func(field-type: field-type, key: string', 'request-get-field: func(field-type: field-type, key: list<string>'));
+    writeFileSync(
+      bad,
+      wit.replace(
+        'request-get-field: func(field-type: field-type, key: string',
+        'request-get-field: func(field-type: field-type, key: list<string>',
+      ),
+    );
     const run = abigen('--wit', bad, '--out', dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^abigen\.py: line \d+: only list<u8> is supported\n$/);
-    writeFileSync(bad, wit.replace('resp-set-header: func(key: string, value: string, ident: ident);', 'resp-set-header: func(key: string, value: string);'));
+    writeFileSync(
+      bad,
+      wit.replace('resp-set-header: func(key: string, value: string, ident: ident);', 'resp-set-header: func(key: string, value: string);'),
+    );
     expect(abigen('--wit', bad, '--out', dir).stderr).toBe('abigen.py: resp-set-header: the last parameter must be `ident: ident`\n');
   });
 
   it("wrapper.wasm imports exactly the .wit's env functions, with their core signatures", () => {
     const want = abigen('--print-imports').stdout.trim().split('\n').sort();
     expect(want).toHaveLength(9);
-    const have = execFileSync(PYTHON, ['-I', '-S', join(root, 'guest/tools/wasm_interface.py'), join(root, 'public/guest/wrapper.wasm')], { encoding: 'utf8' })
+    const have = execFileSync(PYTHON, ['-I', '-S', join(root, 'guest/tools/wasm_interface.py'), join(root, 'public/guest/wrapper.wasm')], {
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter((l) => l.startsWith('import ') && !l.startsWith('import wasi_snapshot_preview1.'))
       .sort();

@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 
-const [wasmPath, libDir, out = new URL('../core_modules.txt', import.meta.url).pathname] =
-  process.argv.slice(2);
+const [wasmPath, libDir, out = new URL('../core_modules.txt', import.meta.url).pathname] = process.argv.slice(2);
 if (!wasmPath || !libDir) {
   console.error('usage: core_modules.mjs WRAPPER_PLAIN_WASM LIB_DIR [OUT]');
   process.exit(2);
@@ -81,7 +80,7 @@ for (const bad of ['random', '_random', 'tempfile', 'secrets']) {
 const core = files.filter((f) => f !== 'article.pyc');
 writeFileSync(
   out,
-  '# python311-core.zip: what the wrapper\'s start-up, its warm imports (guest/src/embed.c) and the\n' +
+  "# python311-core.zip: what the wrapper's start-up, its warm imports (guest/src/embed.c) and the\n" +
     "# article's plugin load. Written by guest/tools/core_modules.mjs; build.sh checks it.\n" +
     core.join('\n') +
     '\n',

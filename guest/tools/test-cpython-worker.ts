@@ -35,5 +35,8 @@ const onLog = (entry: LogEntry) => {
 };
 const host = await createHost({ module: wrapper, stdlib, files, quotaBytes: job.quotaBytes, onLog });
 const report = host.run(job.module, 1);
-const tail = report.log.filter((e) => e.stream === 'stderr' && !e.text.startsWith('[test] ')).slice(-15).map((e) => e.text);
+const tail = report.log
+  .filter((e) => e.stream === 'stderr' && !e.text.startsWith('[test] '))
+  .slice(-15)
+  .map((e) => e.text);
 parentPort!.postMessage({ outcome: report.outcome, stderrTail: tail });

@@ -15,17 +15,66 @@ const guestDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Everyday modules: files, archives, time zones, asyncio, data formats, the language itself. */
 const MODULES = [
-  'test_pathlib', 'test_tempfile', 'test_zipfile', 'test_gzip', 'test_bz2', 'test_lzma', 'test_zlib',
-  'test_tarfile', 'test_zipimport', 'test_sqlite3', 'test_pickle', 'test_zoneinfo', 'test_datetime',
-  'test_asyncio.test_tasks', 'test_asyncio.test_locks', 'test_asyncio.test_queues',
-  'test_asyncio.test_futures', 'test_asyncio.test_timeouts', 'test_asyncio.test_taskgroups',
-  'test_asyncio.test_runners', 'test_fileio', 'test_file', 'test_shutil', 'test_glob', 'test_fnmatch',
-  'test_posixpath', 'test_os', 'test_json', 'test_csv', 'test_hashlib', 'test_hmac', 'test_base64',
-  'test_binascii', 'test_fstring', 'test_string', 'test_re', 'test_struct', 'test_uuid', 'test_enum',
-  'test_dataclasses', 'test_collections', 'test_functools', 'test_itertools', 'test_textwrap',
-  'test_calendar', 'test_time', 'test_random', 'test_fractions', 'test_statistics', 'test_copy',
-  'test_contextlib', 'test_contextlib_async', 'test_stat', 'test_filecmp', 'test_configparser',
-  'test_xml_etree', 'test_html', 'test_urlparse', 'test_ipaddress', 'test_typing',
+  'test_pathlib',
+  'test_tempfile',
+  'test_zipfile',
+  'test_gzip',
+  'test_bz2',
+  'test_lzma',
+  'test_zlib',
+  'test_tarfile',
+  'test_zipimport',
+  'test_sqlite3',
+  'test_pickle',
+  'test_zoneinfo',
+  'test_datetime',
+  'test_asyncio.test_tasks',
+  'test_asyncio.test_locks',
+  'test_asyncio.test_queues',
+  'test_asyncio.test_futures',
+  'test_asyncio.test_timeouts',
+  'test_asyncio.test_taskgroups',
+  'test_asyncio.test_runners',
+  'test_fileio',
+  'test_file',
+  'test_shutil',
+  'test_glob',
+  'test_fnmatch',
+  'test_posixpath',
+  'test_os',
+  'test_json',
+  'test_csv',
+  'test_hashlib',
+  'test_hmac',
+  'test_base64',
+  'test_binascii',
+  'test_fstring',
+  'test_string',
+  'test_re',
+  'test_struct',
+  'test_uuid',
+  'test_enum',
+  'test_dataclasses',
+  'test_collections',
+  'test_functools',
+  'test_itertools',
+  'test_textwrap',
+  'test_calendar',
+  'test_time',
+  'test_random',
+  'test_fractions',
+  'test_statistics',
+  'test_copy',
+  'test_contextlib',
+  'test_contextlib_async',
+  'test_stat',
+  'test_filecmp',
+  'test_configparser',
+  'test_xml_etree',
+  'test_html',
+  'test_urlparse',
+  'test_ipaddress',
+  'test_typing',
 ];
 
 const { values, positionals } = parseArgs({
@@ -43,7 +92,9 @@ const timeoutMs = Number(values.timeout) * 1000;
 
 /** Lib/test of the pinned CPython tarball, extracted once into guest/.build/cpython-tests/. */
 function cpythonTests(): string {
-  const lock = readFileSync(join(guestDir, 'sources.lock'), 'utf8').split('\n').find((l) => l.startsWith('python3.11 '));
+  const lock = readFileSync(join(guestDir, 'sources.lock'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('python3.11 '));
   if (lock === undefined) throw new Error('guest/sources.lock pins no python3.11');
   const [, , tarball, sha256] = lock.split(/\s+/) as [string, string, string, string];
   const cache = values['source-cache'] ?? process.env.GUEST_SOURCE_CACHE ?? join(guestDir, '.build', 'sources');
@@ -96,7 +147,10 @@ function runModule(module: string, testDir: string): Promise<Row> {
       resolve({ module, ms: performance.now() - started, ...ending });
     };
     let current = '';
-    const timer = setTimeout(() => done({ kind: 'broken', why: `timed out after ${timeoutMs / 1000} s in ${current}`, stderrTail: [] }), timeoutMs);
+    const timer = setTimeout(
+      () => done({ kind: 'broken', why: `timed out after ${timeoutMs / 1000} s in ${current}`, stderrTail: [] }),
+      timeoutMs,
+    );
     worker.on('message', (message: { started: string } | { outcome: Outcome; stderrTail: string[] }) => {
       if ('started' in message) {
         current = message.started;
@@ -104,7 +158,17 @@ function runModule(module: string, testDir: string): Promise<Row> {
       }
       const { outcome, stderrTail } = message;
       if (outcome.kind === 'result') done({ kind: 'counts', counts: JSON.parse(outcome.value) as Counts });
-      else done({ kind: 'broken', why: outcome.kind === 'error' ? `error ${outcome.code}: ${outcome.message}` : outcome.kind === 'crash' ? `crash: ${outcome.message}` : 'no result', stderrTail });
+      else
+        done({
+          kind: 'broken',
+          why:
+            outcome.kind === 'error'
+              ? `error ${outcome.code}: ${outcome.message}`
+              : outcome.kind === 'crash'
+                ? `crash: ${outcome.message}`
+                : 'no result',
+          stderrTail,
+        });
     });
     worker.on('error', (e) => done({ kind: 'broken', why: `runner failed: ${e.message}`, stderrTail: [] }));
   });
@@ -119,7 +183,10 @@ await Promise.all(
     for (let module = queue.shift(); module !== undefined; module = queue.shift()) {
       const row = await runModule(module, testDir);
       rows.push(row);
-      const what = row.kind === 'counts' ? `ran ${row.counts.ran}, failures ${row.counts.failures.length}, errors ${row.counts.errors.length}, skipped ${row.counts.skipped}` : row.why;
+      const what =
+        row.kind === 'counts'
+          ? `ran ${row.counts.ran}, failures ${row.counts.failures.length}, errors ${row.counts.errors.length}, skipped ${row.counts.skipped}`
+          : row.why;
       process.stderr.write(`${module}: ${what} (${(row.ms / 1000).toFixed(1)} s)\n`);
     }
   }),
@@ -136,17 +203,24 @@ for (const row of rows) {
     total.failures += c.failures.length;
     total.errors += c.errors.length;
     total.skipped += c.skipped;
-    lines.push(`| ${row.module} | ${pad(c.ran, 5)} | ${pad(c.failures.length, 3)} | ${pad(c.errors.length, 3)} | ${pad(c.skipped, 4)} | ${(row.ms / 1000).toFixed(1)} |`);
+    lines.push(
+      `| ${row.module} | ${pad(c.ran, 5)} | ${pad(c.failures.length, 3)} | ${pad(c.errors.length, 3)} | ${pad(c.skipped, 4)} | ${(row.ms / 1000).toFixed(1)} |`,
+    );
   } else {
     lines.push(`| ${row.module} | — | — | — | — | ${(row.ms / 1000).toFixed(1)} (${row.why}) |`);
   }
 }
-lines.push(`| **total** (${rows.length} modules) | ${total.ran} | ${total.failures} | ${total.errors} | ${total.skipped} | ${((performance.now() - t0) / 1000).toFixed(0)} wall |`);
+lines.push(
+  `| **total** (${rows.length} modules) | ${total.ran} | ${total.failures} | ${total.errors} | ${total.skipped} | ${((performance.now() - t0) / 1000).toFixed(0)} wall |`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);
 
 const problems = rows.flatMap((row) =>
   row.kind === 'counts'
-    ? [...row.counts.failures.map(([t, why]) => `FAIL ${row.module}: ${t}: ${why}`), ...row.counts.errors.map(([t, why]) => `ERROR ${row.module}: ${t}: ${why}`)]
+    ? [
+        ...row.counts.failures.map(([t, why]) => `FAIL ${row.module}: ${t}: ${why}`),
+        ...row.counts.errors.map(([t, why]) => `ERROR ${row.module}: ${t}: ${why}`),
+      ]
     : [`BROKEN ${row.module}: ${row.why}\n    ${row.stderrTail.join('\n    ')}`],
 );
 if (problems.length > 0) process.stdout.write(`\n${problems.join('\n')}\n`);

@@ -79,7 +79,12 @@ export function PlaygroundFiles() {
       <button type="button" data-testid="download" onClick={download} title="Download the playground as a .zip">
         Download
       </button>
-      <button type="button" data-testid="open" onClick={() => input.current?.click()} title="Open a playground .zip (or drop one, or a folder, on the page)">
+      <button
+        type="button"
+        data-testid="open"
+        onClick={() => input.current?.click()}
+        title="Open a playground .zip (or drop one, or a folder, on the page)"
+      >
         Open…
       </button>
       <input

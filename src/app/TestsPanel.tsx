@@ -68,7 +68,16 @@ interface Draft {
 
 function toDraft(c: TestCase): Draft {
   const e = c.expect;
-  const kind: Kind = 'result' in e ? 'result' : 'result_contains' in e ? 'result_contains' : 'result_matches' in e ? 'result_matches' : 'error' in e ? 'error' : 'no_result';
+  const kind: Kind =
+    'result' in e
+      ? 'result'
+      : 'result_contains' in e
+        ? 'result_contains'
+        : 'result_matches' in e
+          ? 'result_matches'
+          : 'error' in e
+            ? 'error'
+            : 'no_result';
   const value = 'result' in e ? e.result : 'result_contains' in e ? e.result_contains : 'result_matches' in e ? e.result_matches : '';
   const error = 'error' in e ? e.error : {};
   return {
@@ -104,10 +113,23 @@ function fromDraft(d: Draft, keep: TestCase | undefined): { ok: true; value: Tes
   return { ok: false, error: parsed.error.replace('"cases.0.', '"') };
 }
 
-function CaseForm({ initial, keep, onSave, onCancel }: { initial: Draft; keep: TestCase | undefined; onSave(c: TestCase): void; onCancel(): void }) {
+function CaseForm({
+  initial,
+  keep,
+  onSave,
+  onCancel,
+}: {
+  initial: Draft;
+  keep: TestCase | undefined;
+  onSave(c: TestCase): void;
+  onCancel(): void;
+}) {
   const [d, setD] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  const field = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
+  const field =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setD((x) => ({ ...x, [key]: value }));
   return (
     <form
       className="case-form"
@@ -129,7 +151,13 @@ function CaseForm({ initial, keep, onSave, onCancel }: { initial: Draft; keep: T
       </label>
       <label>
         <span>Id</span>
-        <input data-testid="case-ident" inputMode="numeric" placeholder={String(DEFAULT_IDENT)} value={d.ident} onChange={(e) => field('ident')(e.target.value)} />
+        <input
+          data-testid="case-ident"
+          inputMode="numeric"
+          placeholder={String(DEFAULT_IDENT)}
+          value={d.ident}
+          onChange={(e) => field('ident')(e.target.value)}
+        />
       </label>
       <label>
         <span>Expect</span>
@@ -151,11 +179,22 @@ function CaseForm({ initial, keep, onSave, onCancel }: { initial: Draft; keep: T
         <>
           <label>
             <span>Code</span>
-            <input data-testid="case-error-code" inputMode="numeric" placeholder="any" value={d.code} onChange={(e) => field('code')(e.target.value)} />
+            <input
+              data-testid="case-error-code"
+              inputMode="numeric"
+              placeholder="any"
+              value={d.code}
+              onChange={(e) => field('code')(e.target.value)}
+            />
           </label>
           <label>
             <span>Message contains</span>
-            <input data-testid="case-error-message" placeholder="anything" value={d.message} onChange={(e) => field('message')(e.target.value)} />
+            <input
+              data-testid="case-error-message"
+              placeholder="anything"
+              value={d.message}
+              onChange={(e) => field('message')(e.target.value)}
+            />
           </label>
         </>
       )}
@@ -189,7 +228,8 @@ function Diff({ lines }: { lines: DiffLine[] }) {
 }
 
 /** A run still counts for the case only when neither the case nor the files changed since. */
-const isCurrent = (run: CaseRun | undefined, c: TestCase, files: object): run is CaseRun => run !== undefined && run.ran === JSON.stringify(c) && run.files === files;
+const isCurrent = (run: CaseRun | undefined, c: TestCase, files: object): run is CaseRun =>
+  run !== undefined && run.ran === JSON.stringify(c) && run.files === files;
 /** A run of this very case, before the files changed. */
 const isStale = (run: CaseRun | undefined, c: TestCase) => run !== undefined && run.ran === JSON.stringify(c);
 
@@ -199,8 +239,18 @@ function CaseRow(props: { index: number; testCase: TestCase; onEdit(): void }) {
   const files = useStore((s) => s.files);
   const runningAll = useStore((s) => s.runningAll);
   const current = isCurrent(run, testCase, files);
-  const status = !current ? (isStale(run, testCase) ? 'stale' : 'not-run') : run.state === 'running' ? 'running' : run.verdict.passed ? 'passed' : 'failed';
-  const label = { 'not-run': 'not run', stale: 'files changed since its run', running: 'running…', passed: 'passed', failed: 'failed' }[status];
+  const status = !current
+    ? isStale(run, testCase)
+      ? 'stale'
+      : 'not-run'
+    : run.state === 'running'
+      ? 'running'
+      : run.verdict.passed
+        ? 'passed'
+        : 'failed';
+  const label = { 'not-run': 'not run', stale: 'files changed since its run', running: 'running…', passed: 'passed', failed: 'failed' }[
+    status
+  ];
   const remove = () => {
     const s = store();
     s.setCases(s.cases.filter((_, i) => i !== index));
@@ -279,7 +329,9 @@ export function TestsPanel() {
   const [editing, setEditing] = useState<{ index: number | null; draft: Draft } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const done = cases.map((_, i) => runs[i]).filter((r, i): r is CaseRun & { state: 'done' } => isCurrent(r, cases[i]!, files) && r.state === 'done');
+  const done = cases
+    .map((_, i) => runs[i])
+    .filter((r, i): r is CaseRun & { state: 'done' } => isCurrent(r, cases[i]!, files) && r.state === 'done');
   const passed = done.filter((r) => r.verdict.passed).length;
 
   const save = (c: TestCase) => {
@@ -310,13 +362,24 @@ export function TestsPanel() {
   return (
     <div className="tests" data-testid="tests">
       <div className="tests-bar">
-        <button type="button" className="primary" data-testid="tests-run-all" disabled={runningAll || cases.length === 0} onClick={() => void runAll()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="tests-run-all"
+          disabled={runningAll || cases.length === 0}
+          onClick={() => void runAll()}
+        >
           {runningAll ? 'Running…' : 'Run all'}
         </button>
         <button type="button" data-testid="tests-add" onClick={() => setEditing({ index: null, draft: newCaseDraft() })}>
           Add case
         </button>
-        <button type="button" data-testid="tests-export" disabled={cases.length === 0} onClick={() => saveFile('cases.json', casesFileText(cases))}>
+        <button
+          type="button"
+          data-testid="tests-export"
+          disabled={cases.length === 0}
+          onClick={() => saveFile('cases.json', casesFileText(cases))}
+        >
           Export
         </button>
         <label className="button-like">

@@ -5,7 +5,12 @@ import type { SourceError } from './traceback.ts';
 
 const OWNER = 'python';
 
-export function showError(monaco: typeof Monaco, uriOf: (path: string) => Monaco.Uri, error: SourceError | null, source: (path: string) => string | null): void {
+export function showError(
+  monaco: typeof Monaco,
+  uriOf: (path: string) => Monaco.Uri,
+  error: SourceError | null,
+  source: (path: string) => string | null,
+): void {
   for (const model of monaco.editor.getModels()) monaco.editor.setModelMarkers(model, OWNER, []);
   if (error === null) return;
   const uri = uriOf(error.path);

@@ -17,7 +17,19 @@ describe('the examples gallery', () => {
   it('has the examples the issue asks for, the article first', () => {
     const ids = EXAMPLES.map((e) => e.id);
     expect(new Set(ids)).toEqual(
-      new Set(['article', 'helper-module', 'errors', 'json', 'sqlite', 'decimal-money', 'package', 'test-table', 'se2-weather', 'asyncio', 'time-zones']),
+      new Set([
+        'article',
+        'helper-module',
+        'errors',
+        'json',
+        'sqlite',
+        'decimal-money',
+        'package',
+        'test-table',
+        'se2-weather',
+        'asyncio',
+        'time-zones',
+      ]),
     );
     expect(ids[0]).toBe('article');
     expect(EXAMPLES.every((e) => e.title.length > 0 && e.description.length > 0)).toBe(true);
@@ -25,7 +37,9 @@ describe('the examples gallery', () => {
 
   it("the article example is the article's plugin itself", async () => {
     const article = await loadExample('article');
-    expect(article.ok && article.value.files['plugin.py']).toBe(readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8'));
+    expect(article.ok && article.value.files['plugin.py']).toBe(
+      readFileSync(new URL('../../guest/plugin/plugin.py', import.meta.url), 'utf8'),
+    );
   });
 
   for (const example of EXAMPLES) {

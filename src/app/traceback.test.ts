@@ -18,7 +18,12 @@ describe('locateError', () => {
       '    return _default_decoder.decode(s)',
       'ZeroDivisionError: division by zero',
     ];
-    expect(locateError(lines)).toEqual({ path: 'helper.py', line: 2, span: { start: 7, end: 12 }, message: 'ZeroDivisionError: division by zero' });
+    expect(locateError(lines)).toEqual({
+      path: 'helper.py',
+      line: 2,
+      span: { start: 7, end: 12 },
+      message: 'ZeroDivisionError: division by zero',
+    });
   });
 
   it('reads a SyntaxError at import, through the import machinery frames', () => {
@@ -31,7 +36,12 @@ describe('locateError', () => {
       '        ^',
       "SyntaxError: '(' was never closed",
     ];
-    expect(locateError(lines)).toEqual({ path: 'pkg/mod.py', line: 3, span: { start: 4, end: 5 }, message: "SyntaxError: '(' was never closed" });
+    expect(locateError(lines)).toEqual({
+      path: 'pkg/mod.py',
+      line: 3,
+      span: { start: 4, end: 5 },
+      message: "SyntaxError: '(' was never closed",
+    });
   });
 
   it('takes the last traceback of a run (a chained exception), and skips other output', () => {
@@ -53,7 +63,7 @@ describe('locateError', () => {
   });
 
   it('falls back to the import error message, and finds nothing outside the plugin files', () => {
-    expect(locateError([], "cannot import plugin: IndentationError: unexpected indent (helper.py, line 2)")).toEqual({
+    expect(locateError([], 'cannot import plugin: IndentationError: unexpected indent (helper.py, line 2)')).toEqual({
       path: 'helper.py',
       line: 2,
       message: 'IndentationError: unexpected indent',

@@ -21,4 +21,3 @@ export const testCase: fc.Arbitrary<TestCase> = fc.record(
   },
   { requiredKeys: ['name', 'payload', 'expect'] },
 );
-

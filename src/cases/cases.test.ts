@@ -52,7 +52,9 @@ describe('the cases file', () => {
   it('refuses anything that is not {"cases": [...]} without throwing', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {
-        fc.pre(!(typeof value === 'object' && value !== null && 'cases' in value && Array.isArray(value.cases) && value.cases.length === 0));
+        fc.pre(
+          !(typeof value === 'object' && value !== null && 'cases' in value && Array.isArray(value.cases) && value.cases.length === 0),
+        );
         const parsed = parseCasesFile(value);
         expect(parsed.ok).toBe(false);
       }),

@@ -23,7 +23,7 @@ describe('checkCase', () => {
   });
 
   it('checks an error by code and by message, each optional', () => {
-    const e = error(2, "cannot import plugin: SyntaxError: invalid syntax");
+    const e = error(2, 'cannot import plugin: SyntaxError: invalid syntax');
     expect(checkCase(e, { error: {} }).passed).toBe(true);
     expect(checkCase(e, { error: { code: 2 } }).passed).toBe(true);
     expect(checkCase(e, { error: { code: 1 } })).toMatchObject({ passed: false, expected: 'error 1' });

@@ -5,11 +5,7 @@ import type { Outcome } from '../host/types.ts';
 import type { Expectation } from '../playground/document.ts';
 
 /** How a case's run ended: the host's outcomes plus the ends a runner imposes (time limit, Stop). */
-export type CaseOutcome =
-  | Outcome
-  | { kind: 'timeout'; limitSec: number }
-  | { kind: 'stopped' }
-  | { kind: 'failed'; message: string };
+export type CaseOutcome = Outcome | { kind: 'timeout'; limitSec: number } | { kind: 'stopped' } | { kind: 'failed'; message: string };
 
 /** One line of a result diff: kept (' '), only expected ('-') or only got ('+'). */
 export interface DiffLine {
@@ -17,9 +13,7 @@ export interface DiffLine {
   text: string;
 }
 
-export type Verdict =
-  | { passed: true; got: string }
-  | { passed: false; expected: string; got: string; diff: DiffLine[] | null };
+export type Verdict = { passed: true; got: string } | { passed: false; expected: string; got: string; diff: DiffLine[] | null };
 
 /** Quoted text is cut here: a failing case must not print megabytes. */
 const MAX_QUOTED = 400;

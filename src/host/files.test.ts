@@ -186,7 +186,11 @@ function wheel(name: string, files: Record<string, string>, tag = 'py3-none-any'
   for (const [path, text] of Object.entries(files)) entries[path] = enc(text);
   entries[`${distInfo}/METADATA`] = enc(`Metadata-Version: 2.1\nName: ${name}\nVersion: 1.0\n`);
   entries[`${distInfo}/WHEEL`] = enc(`Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: ${tag.endsWith('none-any')}\nTag: ${tag}\n`);
-  entries[`${distInfo}/RECORD`] = enc(Object.keys(entries).map((p) => `${p},,\n`).join('') + `${distInfo}/RECORD,,\n`);
+  entries[`${distInfo}/RECORD`] = enc(
+    Object.keys(entries)
+      .map((p) => `${p},,\n`)
+      .join('') + `${distInfo}/RECORD,,\n`,
+  );
   return zipSync(entries);
 }
 
@@ -202,7 +206,10 @@ def run_e(payload, ident):
     const files: PluginFiles = {
       'plugin.py': plugin,
       'b_pkg-1.0-py3-none-any.whl': wheel('b_pkg', { 'shared.py': 'WHO = "b"\n' }),
-      'a_pkg-1.0-py3-none-any.whl': wheel('a_pkg', { 'greet/__init__.py': 'def hello(x):\n    return "hello " + x\n', 'shared.py': 'WHO = "a"\n' }),
+      'a_pkg-1.0-py3-none-any.whl': wheel('a_pkg', {
+        'greet/__init__.py': 'def hello(x):\n    return "hello " + x\n',
+        'shared.py': 'WHO = "a"\n',
+      }),
     };
     expect(await resultOf(files, 'you')).toEqual([
       'hello you',
@@ -215,7 +222,11 @@ def run_e(payload, ident):
   it('a wheel with compiled code is refused with a message naming the file', async () => {
     const files: PluginFiles = {
       'plugin.py': py('def run_e(p, i):\n    sdk.return_result("ran", i)\n'),
-      'fast-2.0-cp311-cp311-manylinux_2_17_x86_64.whl': wheel('fast', { 'fast/__init__.py': '', 'fast/_speed.cpython-311-x86_64-linux-gnu.so': '\x7fELF' }, 'cp311-cp311-manylinux_2_17_x86_64'),
+      'fast-2.0-cp311-cp311-manylinux_2_17_x86_64.whl': wheel(
+        'fast',
+        { 'fast/__init__.py': '', 'fast/_speed.cpython-311-x86_64-linux-gnu.so': '\x7fELF' },
+        'cp311-cp311-manylinux_2_17_x86_64',
+      ),
     };
     expect(await run(files)).toEqual({
       kind: 'error',

@@ -66,7 +66,12 @@ describe('leaving early', () => {
   });
 
   it('sdk functions called with wrong types raise TypeError in Python (error 1)', async () => {
-    for (const call of ['sdk.return_result(42, ident)', 'sdk.return_result("x", "id")', 'sdk.return_error("7", "m", ident)', 'sdk.return_result()']) {
+    for (const call of [
+      'sdk.return_result(42, ident)',
+      'sdk.return_result("x", "id")',
+      'sdk.return_error("7", "m", ident)',
+      'sdk.return_result()',
+    ]) {
       const r = await misbehave(call);
       expect(r.outcome, call).toMatchObject({ kind: 'error', code: 1, message: expect.stringMatching(/^TypeError/) });
     }

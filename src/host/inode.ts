@@ -165,7 +165,8 @@ export class MemFile extends Inode implements Times {
       }
       this.charged += size - old;
     } else if (size < old) {
-      if (this.owned) this.bytes.fill(0, size, old); // later growth must read zeros
+      if (this.owned)
+        this.bytes.fill(0, size, old); // later growth must read zeros
       else this.bytes = this.bytes.subarray(0, size);
       const back = Math.min(this.charged, old - size);
       this.quota.give(back);
@@ -360,7 +361,8 @@ export class OpenMemFile extends Fd {
     return { ret, nwritten: ret === wasi.ERRNO_SUCCESS ? data.byteLength : 0 };
   }
   override fd_seek(offset: bigint, whence: number): { ret: number; offset: bigint } {
-    const base = whence === wasi.WHENCE_SET ? 0 : whence === wasi.WHENCE_CUR ? this.position : whence === wasi.WHENCE_END ? this.file.size : NaN;
+    const base =
+      whence === wasi.WHENCE_SET ? 0 : whence === wasi.WHENCE_CUR ? this.position : whence === wasi.WHENCE_END ? this.file.size : NaN;
     const target = base + Number(offset);
     if (!(target >= 0)) return { ret: wasi.ERRNO_INVAL, offset: BigInt(this.position) };
     this.position = target;
@@ -521,7 +523,8 @@ export class OpenMemDir extends Fd {
     const found = walk(this.dir, path);
     if (found.ret !== wasi.ERRNO_SUCCESS) return { ret: found.ret, inode_obj: null };
     if (found.node === null) return { ret: wasi.ERRNO_NOENT, inode_obj: null };
-    if (found.name === '.' || (found.node instanceof MemDir && found.node.parent === null)) return { ret: wasi.ERRNO_BUSY, inode_obj: null };
+    if (found.name === '.' || (found.node instanceof MemDir && found.node.parent === null))
+      return { ret: wasi.ERRNO_BUSY, inode_obj: null };
     if (!found.parent!.writable) return { ret: wasi.ERRNO_ROFS, inode_obj: null };
     const node = found.node;
     // Keep a file's quota while it moves: unlink() would release it.

@@ -168,7 +168,11 @@ def run_e(p, i):
     }
     // The traceback the wrapper prints for an exception that escapes run_e shows them too.
     const escaped = await runOnce(plugin('import json\ndef run_e(p, i):\n    json.loads(p)\n'), 'nope');
-    expect(escaped.outcome).toMatchObject({ kind: 'error', code: 1, message: 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)' });
+    expect(escaped.outcome).toMatchObject({
+      kind: 'error',
+      code: 1,
+      message: 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)',
+    });
     const wrapperLines = escaped.log.filter((e) => e.level === 'python' && e.stream === 'stderr').map((e) => e.text);
     const frame = wrapperLines.findIndex((l) => l.includes('/lib/python311-core.zip/json/decoder.py", line 355, in raw_decode'));
     expect(frame).toBeGreaterThan(0);

@@ -42,14 +42,14 @@ describe('every function of se2.wit through the wrapper (browser_wasi_shim)', ()
     // log_msg lines are the Python level's, with their severity; E2Core logs unknown levels at info.
     const logged = report.log.filter((e) => e.file === 'log_msg');
     expect(logged.map((e) => e.severity)).toEqual(RAW_SEVERITIES);
-    expect(logged.map((e) => [e.level, e.ident, e.text])).toEqual(
-      [1, 2, 3, 4, 0, 9].map((n) => ['python', SURFACE_IDENT, `level ${n}`]),
-    );
+    expect(logged.map((e) => [e.level, e.ident, e.text])).toEqual([1, 2, 3, 4, 0, 9].map((n) => ['python', SURFACE_IDENT, `level ${n}`]));
     // The wrapper says each call; the host says what the mocks answered.
     const text = report.log.map((e) => formatEntry(e, false)).join('\n');
     expect(text).toContain(`\t[sdk_module.c] | id=${SURFACE_IDENT} | sdk.request_get_field called with field_type 2 and 7 bytes`);
     expect(text).toContain(`\t[sdk_module.c] | id=${SURFACE_IDENT} | sdk.fetch_url called with method 3, url 29 bytes and body 14 bytes`);
-    expect(text).toContain(`[se2.ts] | id=${SURFACE_IDENT} | fetch_url GET https://api.example.com/users/1 (headers: 1, body: 0 bytes) -> mocked 200, 24 bytes`);
+    expect(text).toContain(
+      `[se2.ts] | id=${SURFACE_IDENT} | fetch_url GET https://api.example.com/users/1 (headers: 1, body: 0 bytes) -> mocked 200, 24 bytes`,
+    );
     expect(text).toContain(`\t\t[log_msg] | id=${SURFACE_IDENT} | [error] level 1`);
   });
 
@@ -132,9 +132,16 @@ describe('public/guest/sdk.pyi', () => {
     });
     const report = probe.run('x', 1);
     const real = resultOf(report) as Record<string, string[]>;
-    const sorted = (o: Record<string, string[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [...v].sort()]).sort());
+    const sorted = (o: Record<string, string[]>) =>
+      Object.fromEntries(
+        Object.entries(o)
+          .map(([k, v]) => [k, [...v].sort()])
+          .sort(),
+      );
     expect(sorted(real)).toEqual(sorted(stub));
-    expect(Object.keys(real)).toEqual(expect.arrayContaining(['request_get_field', 'fetch_url', 'HostError', 'FieldType', 'req', 'http', 'log']));
+    expect(Object.keys(real)).toEqual(
+      expect.arrayContaining(['request_get_field', 'fetch_url', 'HostError', 'FieldType', 'req', 'http', 'log']),
+    );
   });
 });
 
@@ -192,7 +199,9 @@ describe('the host bookkeeping (createSe2Host on a bare memory)', () => {
     se2.begin(1);
     const [kp, kl] = put(0, 'k');
     expect(se2.env.request_set_field(4, kp, kl, 0, MAX_VALUE_BYTES + 1, 1)).toBeLessThan(-1);
-    expect(lines.at(-1)).toBe(`request_set_field failed: a value of ${MAX_VALUE_BYTES + 1} bytes is over the limit of ${MAX_VALUE_BYTES} bytes`);
+    expect(lines.at(-1)).toBe(
+      `request_set_field failed: a value of ${MAX_VALUE_BYTES + 1} bytes is over the limit of ${MAX_VALUE_BYTES} bytes`,
+    );
     se2.env.resp_set_header(kp, kl, 0, MAX_VALUE_BYTES + 1, 1);
     expect(lines.at(-1)).toBe(`resp_set_header ignored: a value is over the limit of ${MAX_VALUE_BYTES} bytes`);
     expect(se2.env.get_ffi_result(64, 1)).toBe(0);

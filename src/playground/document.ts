@@ -166,7 +166,13 @@ function plainMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.expected === 'never') return 'is not a field this version knows';
   if (issue.received === 'undefined') return 'is missing';
   if (issue.kind === 'schema') {
-    const kinds: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', Object: 'a JSON object', Array: 'a list' };
+    const kinds: Record<string, string> = {
+      string: 'text',
+      number: 'a number',
+      boolean: 'true or false',
+      Object: 'a JSON object',
+      Array: 'a list',
+    };
     const expected = issue.expected === null ? undefined : kinds[issue.expected];
     if (expected !== undefined) return `must be ${expected}, not ${issue.received}`;
   }
@@ -188,8 +194,7 @@ function fromBase64(text: string): Uint8Array {
 }
 
 const utf8 = new TextEncoder();
-export const fileSize = (content: FileContent): number =>
-  typeof content === 'string' ? utf8.encode(content).length : content.length;
+export const fileSize = (content: FileContent): number => (typeof content === 'string' ? utf8.encode(content).length : content.length);
 
 /** The checks a schema cannot express: paths, the entry module, clashes, caps. */
 export function filesProblem(files: Record<string, FileContent>): string | null {
@@ -286,5 +291,9 @@ export function samePlayground(a: Playground, b: Playground): boolean {
 // The host's plain types (src/host/types.ts, no valibot there) and these schemas describe the same
 // values: a change to one without the other is a type error here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameShapes: [Same<HttpRequest, Se2Request>, Same<FetchMocks, HostFetchMocks>, Same<FileContent, PluginFiles[string]>] = [true, true, true];
+const sameShapes: [Same<HttpRequest, Se2Request>, Same<FetchMocks, HostFetchMocks>, Same<FileContent, PluginFiles[string]>] = [
+  true,
+  true,
+  true,
+];
 void sameShapes;

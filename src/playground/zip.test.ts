@@ -48,9 +48,17 @@ describe('the playground zip', () => {
   });
 
   it('opens a zipped plugin folder, inside a top folder or not, ignoring OS clutter', () => {
-    const folder = { 'my-plugin/plugin.py': strToU8('import sdk\n'), 'my-plugin/util/x.py': strToU8('X = 1\n'), '__MACOSX/._plugin.py': new Uint8Array([0]), 'my-plugin/__pycache__/x.pyc': new Uint8Array([0]) };
+    const folder = {
+      'my-plugin/plugin.py': strToU8('import sdk\n'),
+      'my-plugin/util/x.py': strToU8('X = 1\n'),
+      '__MACOSX/._plugin.py': new Uint8Array([0]),
+      'my-plugin/__pycache__/x.pyc': new Uint8Array([0]),
+    };
     const opened = playgroundFromZip(zipSync(folder));
-    expect(opened).toEqual({ ok: true, value: { files: { 'plugin.py': 'import sdk\n', 'util/x.py': 'X = 1\n' }, payload: '', ident: 12345 } });
+    expect(opened).toEqual({
+      ok: true,
+      value: { files: { 'plugin.py': 'import sdk\n', 'util/x.py': 'X = 1\n' }, payload: '', ident: 12345 },
+    });
     expect(playgroundFromEntries({ 'plugin.py': strToU8('') })).toMatchObject({ ok: true, value: { files: { 'plugin.py': '' } } });
   });
 
@@ -61,11 +69,15 @@ describe('the playground zip', () => {
     };
     expect(refuse(strToU8('hello'))).toBe('it is not a zip file (or a damaged one)');
     expect(refuse(zipSync({}))).toBe('it holds no files');
-    expect(refuse(zipSync({ 'a/helper.py': strToU8('') , 'b/x.py': strToU8('') }))).toBe('there is no plugin.py');
+    expect(refuse(zipSync({ 'a/helper.py': strToU8(''), 'b/x.py': strToU8('') }))).toBe('there is no plugin.py');
     const base = { 'plugin/plugin.py': strToU8('') };
-    expect(refuse(zipSync({ ...base, 'playground.json': strToU8('{"payload": 1}') }))).toBe('playground.json: "payload" must be text, not 1');
+    expect(refuse(zipSync({ ...base, 'playground.json': strToU8('{"payload": 1}') }))).toBe(
+      'playground.json: "payload" must be text, not 1',
+    );
     expect(refuse(zipSync({ ...base, 'playground.json': strToU8('{') }))).toMatch(/^playground\.json is not JSON: /);
-    expect(refuse(zipSync({ ...base, 'cases.json': strToU8('{"cases": [{"name": "a", "payload": ""}]}') }))).toBe('cases.json: "cases.0.expect" is missing');
+    expect(refuse(zipSync({ ...base, 'cases.json': strToU8('{"cases": [{"name": "a", "payload": ""}]}') }))).toBe(
+      'cases.json: "cases.0.expect" is missing',
+    );
     expect(refuse(zipSync({ ...base, 'notes.txt': strToU8('') }))).toMatch(/"notes.txt" is outside plugin\//);
     expect(refuse(zipSync({ ...base, 'plugin/../evil.py': strToU8('') }))).toMatch(/\.\. segment/);
   });

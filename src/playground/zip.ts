@@ -83,7 +83,8 @@ export function playgroundFromEntries(input: Record<string, Uint8Array>): Decode
   for (const path of paths) {
     if (!layered) files[path] = fileContent(entries[path]!);
     else if (path.startsWith(PLUGIN_DIR)) files[path.slice(PLUGIN_DIR.length)] = fileContent(entries[path]!);
-    else if (path !== CASES_FILE && path !== META_FILE) return { ok: false, error: `${JSON.stringify(path)} is outside plugin/ (only cases.json and playground.json may be)` };
+    else if (path !== CASES_FILE && path !== META_FILE)
+      return { ok: false, error: `${JSON.stringify(path)} is outside plugin/ (only cases.json and playground.json may be)` };
   }
   const problem = filesProblem(files);
   if (problem !== null) return { ok: false, error: problem };

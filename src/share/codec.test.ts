@@ -40,7 +40,14 @@ describe('share codec', () => {
     const full: Playground = {
       ...article,
       files: { ...article.files, 'data/logo.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]) },
-      request: { method: 'POST', url: 'https://a.example/x?y=1', headers: { 'X-Id': '7' }, params: { id: '7' }, body: '{}', state: { k: 'v' } },
+      request: {
+        method: 'POST',
+        url: 'https://a.example/x?y=1',
+        headers: { 'X-Id': '7' },
+        params: { id: '7' },
+        body: '{}',
+        state: { k: 'v' },
+      },
       fetch: { 'GET https://api.example/v1': { status: 200, headers: {}, body: 'ok' } },
       cases: [{ name: 'reverses', payload: 'ab', expect: { result: 'ba' } }],
     };

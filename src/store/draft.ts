@@ -65,7 +65,13 @@ export const createDraftSlice: StateCreator<Store, [], [], DraftSlice> = (set, g
     // must opening one example after another, unedited, overwrite the person's own draft.
     const untouched = state.draft !== null && state.opened !== null && samePlayground(local, state.opened);
     const draft = samePlayground(local, shared) || untouched ? state.draft : local;
-    set({ ...documentState(shared), active: ENTRY_FILE, draft, opened: shared, shareNotice: { kind: 'applied', hadDraft: draft !== null, ...(source === undefined ? {} : { source }) } });
+    set({
+      ...documentState(shared),
+      active: ENTRY_FILE,
+      draft,
+      opened: shared,
+      shareNotice: { kind: 'applied', hadDraft: draft !== null, ...(source === undefined ? {} : { source }) },
+    });
   },
   refuseShared: (error, source) => set({ shareNotice: { kind: 'refused', error, ...(source === undefined ? {} : { source }) } }),
   restoreDraft: () => {

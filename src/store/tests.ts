@@ -14,8 +14,7 @@ interface RanWith {
 }
 
 export type CaseRun =
-  | (RanWith & { state: 'running' })
-  | (RanWith & { state: 'done'; verdict: Verdict; outcome: CaseOutcome; stderr: string[] });
+  (RanWith & { state: 'running' }) | (RanWith & { state: 'done'; verdict: Verdict; outcome: CaseOutcome; stderr: string[] });
 
 export interface TestsSlice {
   /** By case index. */

@@ -39,7 +39,10 @@ describe('worker protocol', () => {
     expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': '' }, payload: 'p', ident: 5 }).ok).toBe(true);
     expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': 1 }, payload: 'p', ident: 5 }).ok).toBe(false);
     // A test case asks for a fresh instance with a boolean.
-    expect(parseRequest({ type: 'run', id: 1, files: {}, payload: 'p', ident: 5, fresh: true })).toMatchObject({ ok: true, value: { fresh: true } });
+    expect(parseRequest({ type: 'run', id: 1, files: {}, payload: 'p', ident: 5, fresh: true })).toMatchObject({
+      ok: true,
+      value: { fresh: true },
+    });
     expect(parseRequest({ type: 'run', id: 1, files: {}, payload: 'p', ident: 5, fresh: 'yes' }).ok).toBe(false);
     expect(parseRequest({ type: 'init', id: 1, module: {}, stdlib: { bytes: {}, lazy: {} } }).ok).toBe(false);
     expect(parseRequest({ type: 'stdlib', id: 1, name: 'rest.zip', bytes: new Uint8Array(2) }).ok).toBe(true);

@@ -75,8 +75,7 @@ export const HELPERS_EXPECTED = {
   after: ['h', 'v', 'z', 'PATCH'],
   body_after: { k: 'v', k2: 'v2' },
   verbs: ['put', 'patched', '', '', 'GET, PUT', '{"id": 1, "name": "Ann"}'],
-  outside:
-    'RuntimeError: the sdk helpers work only while run_e runs; outside it, pass an ident to the functions of se2.wit',
+  outside: 'RuntimeError: the sdk helpers work only while run_e runs; outside it, pass an ident to the functions of se2.wit',
 };
 
 export const HELPERS_RESPONSE = {
@@ -95,8 +94,7 @@ export const ERRORS_EXPECTED = {
   invalid_method: 'HostError: invalid method 42: fetch_url takes 0 (GET) to 6 (DELETE)',
   bad_header_in_url: 'HostError: header was not formatted correctly: nocolon',
   set_not_utf8: 'HostError: the value is not UTF-8 text',
-  wrong_ident:
-    'HostError: the host refused the call (no run with this ident is in progress, or an earlier answer was not collected)',
+  wrong_ident: 'HostError: the host refused the call (no run with this ident is in progress, or an earlier answer was not collected)',
   type_field_type: "TypeError: 'str' object cannot be interpreted as an integer",
   type_key_bytes: 'TypeError: request_get_field() argument 2 must be str, not bytes',
   type_log_level: "TypeError: 'str' object cannot be interpreted as an integer",
