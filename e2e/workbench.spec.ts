@@ -228,22 +228,18 @@ test('the Tests panel: add, run all, see a failure, edit, run one, duplicate, de
   await other.close();
 
   // Import: a bad file says where it is wrong and changes nothing; a good one replaces the cases.
-  await page
-    .getByTestId('tests-import')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"cases": [{"name": "x", "payload": "", "expect": {"error": {"code": "one"}}}]}'),
-    });
+  await page.getByTestId('tests-import').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"cases": [{"name": "x", "payload": "", "expect": {"error": {"code": "one"}}}]}'),
+  });
   await expect(page.getByTestId('tests-error')).toHaveText(/^bad\.json: "cases\.0\.expect\.error\.code" /);
   await expect(rows).toHaveCount(3);
-  await page
-    .getByTestId('tests-import')
-    .setInputFiles({
-      name: 'good.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ cases: [{ name: 'imported', payload: 'q', expect: { no_result: true } }] })),
-    });
+  await page.getByTestId('tests-import').setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ cases: [{ name: 'imported', payload: 'q', expect: { no_result: true } }] })),
+  });
   await expect(page.getByTestId('case-title')).toHaveText(['imported']);
   await expect(page.getByTestId('tests-error')).toHaveCount(0);
   await page.getByTestId('tests-run-all').click();
