@@ -1389,7 +1389,8 @@ var MemFile = class extends Inode {
       }
       this.charged += size - old;
     } else if (size < old) {
-      if (this.owned) this.bytes.fill(0, size, old);
+      if (this.owned)
+        this.bytes.fill(0, size, old);
       else this.bytes = this.bytes.subarray(0, size);
       const back = Math.min(this.charged, old - size);
       this.quota.give(back);
@@ -1703,7 +1704,8 @@ var OpenMemDir = class _OpenMemDir extends Fd {
     const found = walk(this.dir, path);
     if (found.ret !== wasi_defs_exports.ERRNO_SUCCESS) return { ret: found.ret, inode_obj: null };
     if (found.node === null) return { ret: wasi_defs_exports.ERRNO_NOENT, inode_obj: null };
-    if (found.name === "." || found.node instanceof MemDir && found.node.parent === null) return { ret: wasi_defs_exports.ERRNO_BUSY, inode_obj: null };
+    if (found.name === "." || found.node instanceof MemDir && found.node.parent === null)
+      return { ret: wasi_defs_exports.ERRNO_BUSY, inode_obj: null };
     if (!found.parent.writable) return { ret: wasi_defs_exports.ERRNO_ROFS, inode_obj: null };
     const node = found.node;
     if (node instanceof MemFile) node.nlink++;
@@ -1938,6 +1940,17 @@ var FieldType = {
 };
 var LogLevelNames = ["unset", "error", "warn", "info", "debug"];
 var HttpMethodNames = ["get", "head", "options", "post", "put", "patch", "delete"];
+var ENV_PARAMS = {
+  return_result: ["result_ptr", "result_len", "ident"],
+  return_error: ["code", "message_ptr", "message_len", "ident"],
+  get_ffi_result: ["ptr", "ident"],
+  add_ffi_var: ["name_ptr", "name_len", "value_ptr", "value_len", "ident"],
+  fetch_url: ["method", "url_ptr", "url_len", "body_ptr", "body_len", "ident"],
+  log_msg: ["message_ptr", "message_len", "level", "ident"],
+  request_get_field: ["field_type", "key_ptr", "key_len", "ident"],
+  request_set_field: ["field_type", "key_ptr", "key_len", "value_ptr", "value_len", "ident"],
+  resp_set_header: ["key_ptr", "key_len", "value_ptr", "value_len", "ident"]
+};
 
 // src/host/se2.ts
 var utf82 = new TextEncoder();
@@ -2150,12 +2163,7 @@ function createSe2Host(options) {
       });
     },
     request_get_field(fieldType, keyPtr, keyLen, ident) {
-      return answer(
-        "request_get_field",
-        ident,
-        [keyLen],
-        (current) => utf82.encode(getField(current, fieldType, textAt(keyPtr, keyLen)))
-      );
+      return answer("request_get_field", ident, [keyLen], (current) => utf82.encode(getField(current, fieldType, textAt(keyPtr, keyLen))));
     },
     request_set_field(fieldType, keyPtr, keyLen, valuePtr, valueLen, ident) {
       return answer("request_set_field", ident, [keyLen, valueLen], (current) => {
@@ -2185,6 +2193,11 @@ function createSe2Host(options) {
   };
   return {
     env,
+    answerLength() {
+      const waiting = run?.answer ?? null;
+      if (waiting === null) return null;
+      return waiting.ok ? waiting.bytes.length : utf82.encode(waiting.message).length;
+    },
     begin(ident, context = {}) {
       const request = context.request ?? EMPTY_REQUEST;
       run = {
@@ -2219,10 +2232,12 @@ var utf8Decoder = new TextDecoder("utf-8");
 function hex(ptr) {
   return `0x${(ptr >>> 0).toString(16)}`;
 }
-function withGuestString(exports, text, log, body) {
+function withGuestString(exports, text, log, body, trace) {
   const bytes = utf83.encode(text);
   const size = bytes.length + 1;
+  trace?.add("host-wasm", "call", "allocate", [{ name: "size", kind: "int", value: size }]);
   const ptr = exports.allocate(size);
+  trace?.add("host-wasm", "return", "allocate", [{ name: "ptr", kind: "int", value: ptr }]);
   if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
   log(`allocate(${size}) -> ${hex(ptr)}`);
   const view = new Uint8Array(exports.memory.buffer, ptr, size);
@@ -2230,7 +2245,9 @@ function withGuestString(exports, text, log, body) {
   view[bytes.length] = 0;
   log(`Payload stored at ${hex(ptr)}, len=${bytes.length}`);
   const result = body(ptr, bytes.length);
+  trace?.add("host-wasm", "call", "deallocate", [trace.bytes("ptr", ptr, size), { name: "size", kind: "int", value: size }]);
   exports.deallocate(ptr, size);
+  trace?.add("host-wasm", "return", "deallocate", []);
   log(`deallocate(${hex(ptr)}, ${size})`);
   return result;
 }
@@ -2241,6 +2258,186 @@ function readGuestString(memory, ptr, len) {
     throw new RangeError(`string at ${hex(start)}+${length} lies outside the module's memory`);
   }
   return utf8Decoder.decode(new Uint8Array(memory.buffer, start, length));
+}
+
+// src/host/trace.ts
+var TRACE_COPY_MAX = 4096;
+var TRACE_EVENTS_MAX = 1e4;
+var TRACE_BYTES_MAX = 4 * 1024 * 1024;
+var TraceRecorder = class {
+  constructor(clock, memory, logCount) {
+    this.clock = clock;
+    this.memory = memory;
+    this.logCount = logCount;
+  }
+  clock;
+  memory;
+  logCount;
+  /** Whether the run in progress is traced. */
+  enabled = false;
+  events = [];
+  dropped = 0;
+  copied = 0;
+  /** The exports the host is inside (calls without their return yet). */
+  exportsOpen = [];
+  add(direction, phase, name, values, error) {
+    if (!this.enabled) return;
+    if (this.events.length >= TRACE_EVENTS_MAX) {
+      this.dropped++;
+      return;
+    }
+    const event = {
+      seq: this.events.length + 1,
+      time: this.clock(),
+      direction,
+      phase,
+      name,
+      values,
+      logIndex: this.logCount()
+    };
+    if (direction === "host-wasm" || direction === "wasm-host") {
+      const memory = this.memory();
+      if (memory !== null) event.memory = memory.buffer.byteLength;
+    }
+    if (error !== void 0) event.error = error;
+    if (direction === "host-wasm") {
+      if (phase === "call") this.exportsOpen.push(name);
+      else this.exportsOpen.pop();
+    }
+    this.events.push(event);
+  }
+  /** The export the host called last and that has not returned (what a trap ended). */
+  open() {
+    return this.exportsOpen.at(-1) ?? null;
+  }
+  /** A pointer/length value with a copy of (at most TRACE_COPY_MAX of) its bytes now. */
+  bytes(name, ptr, len) {
+    const start = ptr >>> 0;
+    const length = len >>> 0;
+    const memory = this.memory();
+    const size = memory === null ? 0 : memory.buffer.byteLength;
+    let take = Math.min(length, TRACE_COPY_MAX, Math.max(0, TRACE_BYTES_MAX - this.copied));
+    if (start + take > size) take = 0;
+    this.copied += take;
+    const bytes = take > 0 ? new Uint8Array(memory.buffer, start, take).slice() : new Uint8Array(0);
+    return { name, kind: "bytes", ptr: start, len: length, bytes };
+  }
+  /** This report's events (and how many were dropped); the recorder starts afresh. */
+  take() {
+    const taken = { trace: this.events, ...this.dropped > 0 ? { traceDropped: this.dropped } : {} };
+    this.events = [];
+    this.dropped = 0;
+    this.copied = 0;
+    this.exportsOpen = [];
+    return taken;
+  }
+};
+var LANES = { 0: "c-python", 1: "python-sdk" };
+var latin = new TextDecoder("utf-8");
+var TraceFd = class extends Fd {
+  constructor(recorder) {
+    super();
+    this.recorder = recorder;
+  }
+  recorder;
+  pending = new Uint8Array(0);
+  /** A character device while the run is traced, absent otherwise: the wrapper asks per run. */
+  fd_fdstat_get() {
+    if (!this.recorder.enabled) return { ret: wasi_defs_exports.ERRNO_BADF, fdstat: null };
+    const fdstat = new wasi_defs_exports.Fdstat(wasi_defs_exports.FILETYPE_CHARACTER_DEVICE, wasi_defs_exports.FDFLAGS_APPEND);
+    fdstat.fs_rights_base = BigInt(wasi_defs_exports.RIGHTS_FD_WRITE);
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, fdstat };
+  }
+  /** Not a preopen: wasi-libc's preopen scan stops here (EBADF ends it; anything else aborts). */
+  fd_prestat_get() {
+    return { ret: wasi_defs_exports.ERRNO_BADF, prestat: null };
+  }
+  fd_write(data) {
+    const joined = new Uint8Array(this.pending.length + data.length);
+    joined.set(this.pending);
+    joined.set(data, this.pending.length);
+    let at = 0;
+    while (joined.length - at >= 4) {
+      const size = new DataView(joined.buffer, at, 4).getUint32(0, true);
+      if (joined.length - at - 4 < size) break;
+      this.record(joined.subarray(at + 4, at + 4 + size));
+      at += 4 + size;
+    }
+    this.pending = joined.slice(at);
+    return { ret: wasi_defs_exports.ERRNO_SUCCESS, nwritten: data.length };
+  }
+  record(body) {
+    const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+    let at = 0;
+    const name = () => {
+      const n = body[at];
+      const text = latin.decode(body.subarray(at + 1, at + 1 + n));
+      at += 1 + n;
+      return text;
+    };
+    try {
+      const phase = body[at++] === 0 ? "call" : "return";
+      const direction = LANES[body[at++]] ?? "c-python";
+      const func = name();
+      const count = body[at++];
+      const values = [];
+      const copies = [];
+      for (let i = 0; i < count; i++) {
+        const valueName = name();
+        const kind = body[at++];
+        if (kind === 0) {
+          values.push({ name: valueName, kind: "int", value: Number(view.getBigInt64(at, true)) });
+          at += 8;
+        } else {
+          const value = {
+            name: valueName,
+            kind: "bytes",
+            ptr: view.getUint32(at, true),
+            len: view.getUint32(at + 4, true),
+            bytes: new Uint8Array(0)
+          };
+          copies.push({ value, copied: view.getUint32(at + 8, true) });
+          values.push(value);
+          at += 12;
+        }
+      }
+      for (const { value, copied } of copies) {
+        value.bytes = body.slice(at, at + copied);
+        at += copied;
+      }
+      if (at > body.length) throw new RangeError("record shorter than it says");
+      this.recorder.add(direction, phase, func, values);
+    } catch {
+      this.recorder.add("c-python", "call", "(unreadable trace record)", []);
+    }
+  }
+};
+function tracedEnv(env, recorder, answerLength) {
+  const traced = {};
+  for (const [name, params] of Object.entries(ENV_PARAMS)) {
+    const original = env[name];
+    traced[name] = (...args) => {
+      if (!recorder.enabled) return original(...args);
+      const values = [];
+      params.forEach((param, i) => {
+        if (param.endsWith("_len") && params[i - 1] === param.replace(/_len$/, "_ptr")) return;
+        if (param.endsWith("_ptr") && params[i + 1] === param.replace(/_ptr$/, "_len")) {
+          values.push(recorder.bytes(param.slice(0, -4), args[i], args[i + 1]));
+        } else {
+          values.push({ name: param, kind: "int", value: args[i] });
+        }
+      });
+      recorder.add("wasm-host", "call", name, values);
+      const length = name === "get_ffi_result" ? answerLength() : null;
+      const result = original(...args);
+      const answer = [];
+      if (length !== null && result === 0) answer.push(recorder.bytes("ptr", args[0], length));
+      if (typeof result === "number") answer.push({ name: "result", kind: "int", value: result });
+      recorder.add("wasm-host", "return", name, answer);
+      return result;
+    };
+  }
+  return traced;
 }
 
 // src/host/runtime.ts
@@ -2290,6 +2487,11 @@ async function prepareInstance(options) {
     emit,
     clock
   });
+  const recorder = new TraceRecorder(
+    clock,
+    () => exports?.memory ?? null,
+    () => pendingLog.length
+  );
   const env = {
     ...se2.env,
     return_result(ptr, len, ident) {
@@ -2308,8 +2510,13 @@ async function prepareInstance(options) {
     }
   };
   const fs = moduleFilesystem(options.stdlib, stdout.fd, stderr.fd, options.quotaBytes);
+  if (options.trace === true) fs.fds[4] = new TraceFd(recorder);
   const wasi = new WASI(["wrapper.wasm"], [`PYTHONPATH=${PLUGIN_DIR}`], fs.fds, { debug: false });
-  Object.assign(wasi.wasiImport, clocks(() => exports.memory), { poll_oneoff: pollOneoff(() => exports.memory) });
+  Object.assign(
+    wasi.wasiImport,
+    clocks(() => exports.memory),
+    { poll_oneoff: pollOneoff(() => exports.memory) }
+  );
   let module;
   if (options.module instanceof WebAssembly.Module) module = options.module;
   else {
@@ -2320,7 +2527,8 @@ async function prepareInstance(options) {
   }
   log("Instantiating wasm module...");
   const t = performance.now();
-  const instance2 = await WebAssembly.instantiate(module, { env, wasi_snapshot_preview1: wasi.wasiImport });
+  const imports = options.trace === true ? tracedEnv(env, recorder, se2.answerLength) : env;
+  const instance2 = await WebAssembly.instantiate(module, { env: { ...imports }, wasi_snapshot_preview1: wasi.wasiImport });
   pendingTimings.instantiate = performance.now() - t;
   exports = instance2.exports;
   let startCrash = null;
@@ -2328,20 +2536,28 @@ async function prepareInstance(options) {
     fs.setPluginFiles(files);
     log("Calling _start...");
     const t2 = performance.now();
+    recorder.enabled = options.trace === true;
+    recorder.add("host-wasm", "call", "_start", []);
     try {
       wasi.initialize(instance2);
       exports._start();
+      recorder.add("host-wasm", "return", "_start", []);
       log("_start returned: the module is ready");
     } catch (e) {
       alive = false;
       startCrash = crashMessage(e);
+      recorder.add("host-wasm", "return", "_start", [], startCrash);
       log(`_start failed: ${startCrash}`);
     }
+    recorder.enabled = false;
     pendingTimings.start = performance.now() - t2;
     flushOutput();
   };
   const takeReport = (outcome, extra = {}) => {
-    const report2 = { outcome, log: pendingLog, timings: pendingTimings, ...extra };
+    const trace = recorder.take();
+    const traced = recorder.enabled ? trace : {};
+    recorder.enabled = false;
+    const report2 = { outcome, log: pendingLog, timings: pendingTimings, ...extra, ...traced };
     pendingLog = [];
     pendingTimings = {};
     return report2;
@@ -2354,8 +2570,9 @@ async function prepareInstance(options) {
     get reusable() {
       return alive && memoryBytes() <= MAX_REUSED_MEMORY_BYTES;
     },
-    run(payload, ident, context) {
+    run(payload, ident, context, runOptions = {}) {
       if (!isExecutionId(ident)) throw new RangeError(`execution id must be a 32-bit integer, got ${ident}`);
+      recorder.enabled = runOptions.trace ?? options.trace === true;
       if (!alive) {
         return takeReport({ kind: "crash", message: startCrash ?? "the module is no longer running: start a new host" });
       }
@@ -2371,13 +2588,17 @@ async function prepareInstance(options) {
           (msg) => hostLog("mem.ts", msg, ident),
           (ptr, len) => {
             log(`Calling run_e(${hex(ptr)}, ${len}, ${ident})`, ident);
+            recorder.add("host-wasm", "call", "run_e", [recorder.bytes("payload", ptr, len), { name: "ident", kind: "int", value: ident }]);
             wrapper.run_e(ptr, len, ident);
+            recorder.add("host-wasm", "return", "run_e", []);
             log("run_e returned", ident);
-          }
+          },
+          recorder
         );
       } catch (e) {
         alive = false;
         crash = crashMessage(e);
+        recorder.add("host-wasm", "return", recorder.open() ?? "run_e", [], crash);
         log(`run_e failed: ${crash}`, ident);
       }
       pendingTimings.run = performance.now() - runStarted;
@@ -3281,6 +3502,21 @@ var LogEntrySchema = object({
   time: Finite,
   severity: optional(picklist(["error", "warn", "info", "debug"]))
 });
+var TraceValueSchema = variant("kind", [
+  object({ name: string(), kind: literal("int"), value: Finite }),
+  object({ name: string(), kind: literal("bytes"), ptr: Finite, len: Finite, bytes: Bytes })
+]);
+var TraceEventSchema = object({
+  seq: Finite,
+  time: Finite,
+  direction: picklist(["host-wasm", "wasm-host", "c-python", "python-sdk"]),
+  phase: picklist(["call", "return"]),
+  name: string(),
+  values: array(TraceValueSchema),
+  memory: optional(Finite),
+  error: optional(string()),
+  logIndex: pipe(number(), safeInteger(), minValue(0))
+});
 var OutcomeSchema = variant("kind", [
   object({ kind: literal("result"), value: string() }),
   object({ kind: literal("error"), code: Finite, message: string() }),
@@ -3314,12 +3550,20 @@ var WorkerRequestSchema = variant("type", [
     fetch: optional(FetchMocksSchema),
     quotaMiB: optional(pipe(number(), integer(), minValue(1))),
     /** On a new instance even when the files are those of the last run (a test case). */
-    fresh: optional(boolean())
+    fresh: optional(boolean()),
+    /** Record the run's crossings (issue 14): `done` then carries `trace`. */
+    trace: optional(boolean())
   })
 ]);
 var WireErrorSchema = object({ type: string(), message: string() });
 var StringMap = record(string(), string());
 var RunResponseSchema = object({ headers: optional(StringMap), state: optional(StringMap) });
+function runTraceOf(report2) {
+  return {
+    ...report2.trace !== void 0 && { trace: report2.trace },
+    ...report2.traceDropped !== void 0 && { traceDropped: report2.traceDropped }
+  };
+}
 function runResponseOf(report2) {
   const response = {};
   if (report2.response !== void 0) response.headers = report2.response.headers;
@@ -3330,7 +3574,15 @@ var WorkerReplySchema = variant("type", [
   object({ type: literal("ready"), id: Id }),
   /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
   object({ type: literal("log"), id: Id, entries: array(LogEntrySchema), dropped: pipe(Id, minValue(0)) }),
-  object({ type: literal("done"), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: optional(RunResponseSchema) }),
+  object({
+    type: literal("done"),
+    id: Id,
+    outcome: OutcomeSchema,
+    timings: TimingsSchema,
+    response: optional(RunResponseSchema),
+    trace: optional(array(TraceEventSchema)),
+    traceDropped: optional(pipe(Id, minValue(0)))
+  }),
   object({ type: literal("failed"), id: Id, error: WireErrorSchema })
 ]);
 var RelayMessageSchema = variant("kind", [
@@ -3351,7 +3603,8 @@ var host = await createHost({
   stdlib: job.stdlib,
   files: job.files,
   quotaBytes: job.quotaBytes,
+  trace: job.trace === true,
   onLog: (entry) => post({ type: "log", entry })
 });
 var report = host.run(job.payload, job.ident, job.context);
-post({ type: "done", outcome: report.outcome, timings: report.timings, ...runResponseOf(report) });
+post({ type: "done", outcome: report.outcome, timings: report.timings, ...runResponseOf(report), ...runTraceOf(report) });

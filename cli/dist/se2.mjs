@@ -639,12 +639,55 @@ var strict = new TextDecoder("utf-8", { fatal: true });
 var utf83 = new TextEncoder();
 var utf8Decoder = new TextDecoder("utf-8");
 
+// src/host/trace.ts
+var TRACE_BYTES_MAX = 4 * 1024 * 1024;
+var latin = new TextDecoder("utf-8");
+
 // src/host/runtime.ts
 var MAX_REUSED_MEMORY_BYTES = 256 * 1024 * 1024;
 
 // src/host/index.ts
 var DEFAULT_PAYLOAD = "It can't bite it's own tail. I'm done laughing.";
 var DEFAULT_IDENT = 12345;
+
+// src/host/traceText.ts
+var DIRECTION_ENDS = {
+  "host-wasm": ["host", "wasm"],
+  "wasm-host": ["wasm", "host"],
+  "c-python": ["C", "Python"],
+  "python-sdk": ["Python", "sdk"]
+};
+function arrowOf(e) {
+  const [from, to] = DIRECTION_ENDS[e.direction];
+  return e.phase === "call" ? `${from} \u2192 ${to}` : `${from} \u2190 ${to}`;
+}
+function hexAddress(n) {
+  return `0x${(n >>> 0).toString(16)}`;
+}
+var lenient2 = new TextDecoder("utf-8");
+function bytesPreview(v, max2 = 40) {
+  const text = lenient2.decode(v.bytes);
+  const chars = Array.from(text);
+  const cut = chars.length > max2 || v.bytes.length < v.len;
+  return `${JSON.stringify(chars.slice(0, max2).join(""))}${cut ? "\u2026" : ""}`;
+}
+function valueText(v, max2 = 40) {
+  if (v.kind === "int") return v.name === "ptr" ? `${v.name}=${hexAddress(v.value)}` : `${v.name}=${v.value}`;
+  return `${v.name}=${hexAddress(v.ptr)}[${v.len}] ${bytesPreview(v, max2)}`;
+}
+function formatTrace(events, dropped = 0) {
+  const start = events[0]?.time ?? 0;
+  const width = String(events.at(-1)?.seq ?? 0).length;
+  const lines = events.map((e) => {
+    const values = e.values.map((v) => valueText(v)).join(", ");
+    const what = e.phase === "call" ? `call   ${e.name}(${values})` : `return ${e.name}${values === "" ? "" : ` -> ${values}`}`;
+    const error = e.error === void 0 ? "" : `  !! ${e.error}`;
+    const time = `+${(e.time - start).toFixed(3)} ms`.padStart(12);
+    return `${String(e.seq).padStart(width)} ${time}  ${arrowOf(e).padEnd(15)} ${what}${error}`;
+  });
+  if (dropped > 0) lines.push(`\u2026 ${dropped} more crossings were not kept`);
+  return lines;
+}
 
 // cli/guest.ts
 import { readdir as readdir2 } from "node:fs/promises";
@@ -702,12 +745,16 @@ async function readPluginFolder(root2) {
         if (entry.name !== "__pycache__" && !entry.name.startsWith(".")) await walk(path);
       } else if (entry.isFile()) {
         if (++count > MAX_PLUGIN_FILES) {
-          throw new InputError(`plugin root ${root2} holds more than ${MAX_PLUGIN_FILES} files (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`);
+          throw new InputError(
+            `plugin root ${root2} holds more than ${MAX_PLUGIN_FILES} files (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`
+          );
         }
         const content = await readBytes(path, "plugin file");
         bytes += content.byteLength;
         if (bytes > MAX_PLUGIN_BYTES) {
-          throw new InputError(`plugin root ${root2} holds more than ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`);
+          throw new InputError(
+            `plugin root ${root2} holds more than ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB (the cap is ${MAX_PLUGIN_FILES} files and ${MAX_PLUGIN_BYTES / 1024 / 1024} MiB)`
+          );
         }
         files[relative(root2, path).split(sep).join("/")] = content;
       }
@@ -1659,7 +1706,13 @@ function plainMessage(issue) {
   if (issue.expected === "never") return "is not a field this version knows";
   if (issue.received === "undefined") return "is missing";
   if (issue.kind === "schema") {
-    const kinds = { string: "text", number: "a number", boolean: "true or false", Object: "a JSON object", Array: "a list" };
+    const kinds = {
+      string: "text",
+      number: "a number",
+      boolean: "true or false",
+      Object: "a JSON object",
+      Array: "a list"
+    };
     const expected = issue.expected === null ? void 0 : kinds[issue.expected];
     if (expected !== void 0) return `must be ${expected}, not ${issue.received}`;
   }
@@ -2271,7 +2324,8 @@ function playgroundFromEntries(input) {
   for (const path of paths) {
     if (!layered) files[path] = fileContent(entries[path]);
     else if (path.startsWith(PLUGIN_DIR2)) files[path.slice(PLUGIN_DIR2.length)] = fileContent(entries[path]);
-    else if (path !== CASES_FILE && path !== META_FILE) return { ok: false, error: `${JSON.stringify(path)} is outside plugin/ (only cases.json and playground.json may be)` };
+    else if (path !== CASES_FILE && path !== META_FILE)
+      return { ok: false, error: `${JSON.stringify(path)} is outside plugin/ (only cases.json and playground.json may be)` };
   }
   const problem = filesProblem(files);
   if (problem !== null) return { ok: false, error: problem };
@@ -2346,6 +2400,9 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
   --quota-mib N         MiB the plugin may write to /plugin and /tmp together (default: ${DEFAULT_QUOTA_BYTES / 1024 / 1024})
   --json                print one JSON object instead of the log (with --request or --fetch
                         it also holds "response": {"headers"} and "state")
+  --trace               after the run, print every crossing of the boundary, numbered: host ->
+                        wasm exports, wasm -> host imports, C -> Python, Python -> sdk, with
+                        arguments, returns and the bytes at each pointer (with --json: "trace")
   --no-color            no ANSI colours
   -h, --help            this text
 
@@ -2370,6 +2427,7 @@ function parseOptions(argv, isTty) {
         timeout: { type: "string" },
         "quota-mib": { type: "string" },
         json: { type: "boolean", default: false },
+        trace: { type: "boolean", default: false },
         "no-color": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false }
       }
@@ -2405,6 +2463,7 @@ function parseOptions(argv, isTty) {
       timeoutMs: timeout * 1e3,
       quotaBytes: Math.floor(quotaMib * 1024 * 1024),
       json: values.json,
+      trace: values.trace,
       // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
       color: !values["no-color"] && !process.env.NO_COLOR && (isTty || !!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0")
     }
@@ -2426,6 +2485,21 @@ var LogEntrySchema = object({
   stream: picklist(["stdout", "stderr"]),
   time: Finite,
   severity: optional(picklist(["error", "warn", "info", "debug"]))
+});
+var TraceValueSchema = variant("kind", [
+  object({ name: string(), kind: literal("int"), value: Finite }),
+  object({ name: string(), kind: literal("bytes"), ptr: Finite, len: Finite, bytes: Bytes })
+]);
+var TraceEventSchema = object({
+  seq: Finite,
+  time: Finite,
+  direction: picklist(["host-wasm", "wasm-host", "c-python", "python-sdk"]),
+  phase: picklist(["call", "return"]),
+  name: string(),
+  values: array(TraceValueSchema),
+  memory: optional(Finite),
+  error: optional(string()),
+  logIndex: pipe(number(), safeInteger(), minValue(0))
 });
 var OutcomeSchema = variant("kind", [
   object({ kind: literal("result"), value: string() }),
@@ -2460,7 +2534,9 @@ var WorkerRequestSchema = variant("type", [
     fetch: optional(FetchMocksSchema),
     quotaMiB: optional(pipe(number(), integer(), minValue(1))),
     /** On a new instance even when the files are those of the last run (a test case). */
-    fresh: optional(boolean())
+    fresh: optional(boolean()),
+    /** Record the run's crossings (issue 14): `done` then carries `trace`. */
+    trace: optional(boolean())
   })
 ]);
 var WireErrorSchema = object({ type: string(), message: string() });
@@ -2470,7 +2546,15 @@ var WorkerReplySchema = variant("type", [
   object({ type: literal("ready"), id: Id }),
   /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
   object({ type: literal("log"), id: Id, entries: array(LogEntrySchema), dropped: pipe(Id, minValue(0)) }),
-  object({ type: literal("done"), id: Id, outcome: OutcomeSchema, timings: TimingsSchema, response: optional(RunResponseSchema) }),
+  object({
+    type: literal("done"),
+    id: Id,
+    outcome: OutcomeSchema,
+    timings: TimingsSchema,
+    response: optional(RunResponseSchema),
+    trace: optional(array(TraceEventSchema)),
+    traceDropped: optional(pipe(Id, minValue(0)))
+  }),
   object({ type: literal("failed"), id: Id, error: WireErrorSchema })
 ]);
 var RelayMessageSchema = variant("kind", [
@@ -2492,7 +2576,14 @@ function parse(schema, data) {
 // cli/protocol.ts
 var FromWorkerSchema = variant("type", [
   object({ type: literal("log"), entry: LogEntrySchema }),
-  object({ type: literal("done"), outcome: OutcomeSchema, timings: TimingsSchema, response: optional(RunResponseSchema) })
+  object({
+    type: literal("done"),
+    outcome: OutcomeSchema,
+    timings: TimingsSchema,
+    response: optional(RunResponseSchema),
+    trace: optional(array(TraceEventSchema)),
+    traceDropped: optional(pipe(number(), safeInteger(), minValue(0)))
+  })
 ]);
 
 // cli/run.ts
@@ -2511,8 +2602,15 @@ function runInWorker(job, timeoutMs, onLog) {
       if (!parsed.ok) finish({ kind: "failed", message: `the runner sent a malformed message (${parsed.problem})` });
       else if (parsed.value.type === "log") onLog(parsed.value.entry);
       else {
-        const { outcome, timings, response } = parsed.value;
-        finish({ kind: "outcome", outcome, timings, ...response !== void 0 && { response } });
+        const { outcome, timings, response, trace, traceDropped } = parsed.value;
+        finish({
+          kind: "outcome",
+          outcome,
+          timings,
+          ...response !== void 0 && { response },
+          ...trace !== void 0 && { trace },
+          ...traceDropped !== void 0 && { traceDropped }
+        });
       }
     });
     worker.on("error", (e) => finish({ kind: "failed", message: e.message }));
@@ -2988,7 +3086,13 @@ async function runTests(argv, isTty) {
       (entry) => log.push(entry)
     );
     const outcome = toOutcome(ending, options.timeoutMs);
-    const report = { name: testCase.name, verdict: checkCase(outcome, testCase.expect), outcome, log, ms: performance.now() - started };
+    const report = {
+      name: testCase.name,
+      verdict: checkCase(outcome, testCase.expect),
+      outcome,
+      log,
+      ms: performance.now() - started
+    };
     reports.push(report);
     if (!options.json) process.stdout.write(`${caseLines(report, options.color).join("\n")}
 `);
@@ -3025,7 +3129,16 @@ async function loadJob(options) {
     "file" in options.payload ? readText(options.payload.file, "payload file") : Promise.resolve(options.payload.text),
     readRunContext(options.requestFile, options.fetchFile)
   ]);
-  return { files, wrapper, stdlib, payload, ident: options.ident, quotaBytes: options.quotaBytes, ...context !== null && { context } };
+  return {
+    files,
+    wrapper,
+    stdlib,
+    payload,
+    ident: options.ident,
+    quotaBytes: options.quotaBytes,
+    ...context !== null && { context },
+    ...options.trace && { trace: true }
+  };
 }
 function verdict(ending, timeoutMs) {
   if (ending.kind === "timeout") return [2, `timed out after ${timeoutMs / 1e3} s`];
@@ -3041,6 +3154,14 @@ function verdict(ending, timeoutMs) {
     case "crash":
       return [2, `crash: ${o.message}`];
   }
+}
+function traceJson(e) {
+  return {
+    ...e,
+    values: e.values.map(
+      (v) => v.kind === "int" ? v : { name: v.name, kind: v.kind, ptr: v.ptr, len: v.len, base64: Buffer.from(v.bytes).toString("base64") }
+    )
+  };
 }
 async function main() {
   if (process.argv[2] === "test") return runTests(process.argv.slice(3), process.stdout.isTTY === true);
@@ -3087,6 +3208,11 @@ async function main() {
       ...job.context !== void 0 && {
         response: { headers: ending.kind === "outcome" && ending.response?.headers || {} },
         state: ending.kind === "outcome" && ending.response?.state || job.context.request?.state || {}
+      },
+      // Only with --trace, so the object without it stays byte for byte what it was.
+      ...options.trace && {
+        trace: ending.kind === "outcome" ? (ending.trace ?? []).map(traceJson) : [],
+        ...ending.kind === "outcome" && ending.traceDropped !== void 0 && { traceDropped: ending.traceDropped }
       }
     };
     process.stdout.write(`${JSON.stringify(report)}
@@ -3096,8 +3222,19 @@ async function main() {
 ${line}
 `);
     if (job.context !== void 0 && ending.kind === "outcome") {
-      process.stdout.write(`response headers: ${JSON.stringify(ending.response?.headers ?? {})}
+      process.stdout.write(
+        `response headers: ${JSON.stringify(ending.response?.headers ?? {})}
 state: ${JSON.stringify(ending.response?.state ?? {})}
+`
+      );
+    }
+    if (options.trace) {
+      const events = ending.kind === "outcome" ? ending.trace ?? [] : [];
+      const dropped = ending.kind === "outcome" ? ending.traceDropped ?? 0 : 0;
+      const lines = ending.kind === "outcome" ? formatTrace(events, dropped) : [`(no trace: ${line})`];
+      process.stdout.write(`
+trace (${events.length} crossings):
+${lines.join("\n")}
 `);
     }
   }
