@@ -1,6 +1,5 @@
 // The SE2 parts of the page (issue 12, point 5): the Request panel, the Fetch mocks table, the
 // response headers and state in the result, and `sdk` completions in the editor.
-import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readShareFragment, shareUrl, type Playground } from '../src/share/codec.ts';
 import { expectOutcome, run, waitForFirstResult } from './helpers.ts';
@@ -136,11 +135,6 @@ test('turning the request off leaves it out of the run and the link; a mock row 
 });
 
 test('sdk completions come from the stub', async ({ page }) => {
-  // Until the se2 branch ships public/guest/sdk.pyi, the sample stub the unit tests read stands in for it.
-  if (!existsSync('public/guest/sdk.pyi')) {
-    const sample = readFileSync('src/app/fixtures/sdk.sample.pyi', 'utf8');
-    await page.route('**/guest/sdk.pyi', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: sample }));
-  }
   await page.goto('/');
   await waitForFirstResult(page);
   const lines = page.locator('[data-testid=editor] .monaco-editor .view-lines');

@@ -35,6 +35,13 @@ describe('the examples gallery', () => {
     expect(EXAMPLES.every((e) => e.title.length > 0 && e.description.length > 0)).toBe(true);
   });
 
+  it('the SE2 example is the weather handler of examples/se2, which the CLI tests run', async () => {
+    const weather = await loadExample('se2-weather');
+    expect(weather.ok && weather.value.files['plugin.py']).toBe(
+      readFileSync(new URL('../../examples/se2/weather/plugin.py', import.meta.url), 'utf8'),
+    );
+  });
+
   it("the article example is the article's plugin itself", async () => {
     const article = await loadExample('article');
     expect(article.ok && article.value.files['plugin.py']).toBe(
