@@ -162,8 +162,7 @@ test('sdk completions come from the stub', async ({ page }) => {
 });
 
 // --- with the se2 branch's guest (the nine SE2 host functions) --------------------------------
-// These need the se2 guest and host: on main the module has no request_get_field/fetch_url and the
-// report has no response. The lead turns them on with the merge.
+// A plugin that uses the SE2 host functions through the real wrapper and host.
 
 /** A plugin that reads every part of the request, calls the mocked API and answers with headers and state. */
 const SE2_PLUGIN = `import sdk
