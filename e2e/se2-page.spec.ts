@@ -161,7 +161,7 @@ test('sdk completions come from the stub', async ({ page }) => {
   await expect(page.locator('.monaco-hover').filter({ hasText: 'def return_result(' })).toBeVisible();
 });
 
-// --- with the se2 branch's guest (the nine SE2 host functions) --------------------------------
+// --- the nine SE2 host functions through the page -------------------------------------------
 // A plugin that uses the SE2 host functions through the real wrapper and host.
 
 /** A plugin that reads every part of the request, calls the mocked API and answers with headers and state. */
