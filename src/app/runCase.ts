@@ -3,7 +3,7 @@
 import type { CaseOutcome } from '../cases/check.ts';
 import { DEFAULT_IDENT, type LogEntry } from '../host/index.ts';
 import type { Playground, TestCase } from '../playground/document.ts';
-import { client } from './runner.ts';
+import { client, whenPageRunEnded } from './runner.ts';
 
 /** Runs `testCase` against the playground's files on a fresh instance (as `se2 test` does). */
 export async function runCase(
@@ -12,6 +12,8 @@ export async function runCase(
   limitSec: number,
   onLog?: (entries: LogEntry[]) => void,
 ): Promise<CaseOutcome> {
+  // A case asked for while the page's own run is going (the first run of an opened link) waits for it.
+  await whenPageRunEnded();
   const end = await client.run(
     {
       files: playground.files,

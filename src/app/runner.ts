@@ -56,6 +56,9 @@ export function startRunner(): void {
 
 /** The id of the run this page asked for and has not seen end (the store may not show it yet). */
 let inProgress: number | null = null;
+/** Settles when the page's run in progress (if any) has ended: the client runs one thing at a time. */
+let pageRunEnded: Promise<unknown> = Promise.resolve();
+export const whenPageRunEnded = (): Promise<unknown> => pageRunEnded;
 
 /** Runs the current files, payload and id. A run asked for while loading waits for the guest. */
 export function runFromPage(): void {
@@ -96,6 +99,7 @@ export function runFromPage(): void {
         }),
     },
   );
+  pageRunEnded = ended;
   void ended.then((end) => {
     begin();
     inProgress = null;
