@@ -16,19 +16,34 @@ beforeAll(async () => {
 describe('the examples gallery', () => {
   it('has the examples the issue asks for, the article first', () => {
     const ids = EXAMPLES.map((e) => e.id);
+    const functions = [
+      'add_ffi_var',
+      'fetch_url',
+      'get_ffi_result',
+      'log_msg',
+      'request_get_field',
+      'request_set_field',
+      'resp_set_header',
+      'return_error',
+      'return_result',
+    ];
     expect(new Set(ids)).toEqual(
       new Set([
-        'article',
-        'helper-module',
-        'errors',
-        'json',
-        'sqlite',
-        'decimal-money',
-        'package',
-        'test-table',
-        'se2-weather',
-        'asyncio',
-        'time-zones',
+        ...[
+          'article',
+          'helper-module',
+          'errors',
+          'json',
+          'sqlite',
+          'decimal-money',
+          'package',
+          'test-table',
+          'se2-weather',
+          'asyncio',
+          'time-zones',
+        ],
+        // One example per SE2 host function (guest/abi/se2.wit), from examples/se2.
+        ...functions.map((f) => `se2-${f}`),
       ]),
     );
     expect(ids[0]).toBe('article');
