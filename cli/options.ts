@@ -49,6 +49,16 @@ export interface Options {
   color: boolean;
 }
 
+/** `--timeout SECONDS` (10 when absent) in milliseconds, or null when it is not a sensible number. */
+export function parseTimeoutMs(value: string | undefined): number | null {
+  const seconds = value === undefined ? 10 : Number(value);
+  return Number.isFinite(seconds) && seconds > 0 && seconds <= 24 * 3600 ? seconds * 1000 : null;
+}
+
+/** NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset). */
+export const wantsColor = (noColorFlag: boolean, isTty: boolean): boolean =>
+  !noColorFlag && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0'));
+
 export type ParsedArgs = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'bad'; reason: string };
 
 export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
@@ -85,10 +95,8 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
   if (ident === null) {
     return { kind: 'bad', reason: `--ident must be an integer from -2147483648 to 2147483647, got "${values.ident}"` };
   }
-  const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
-    return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
-  }
+  const timeoutMs = parseTimeoutMs(values.timeout);
+  if (timeoutMs === null) return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
   const quotaMib = values['quota-mib'] === undefined ? DEFAULT_QUOTA_BYTES / 1024 / 1024 : Number(values['quota-mib']);
   // Up to 4 GiB: one file of the in-memory filesystem is a single JavaScript buffer.
   if (!Number.isFinite(quotaMib) || quotaMib < 0 || quotaMib > 4096) {
@@ -103,12 +111,11 @@ export function parseOptions(argv: string[], isTty: boolean): ParsedArgs {
       ...(values.request !== undefined && { requestFile: values.request }),
       ...(values.fetch !== undefined && { fetchFile: values.fetch }),
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
-      timeoutMs: timeout * 1000,
+      timeoutMs,
       quotaBytes: Math.floor(quotaMib * 1024 * 1024),
       json: values.json,
       trace: values.trace,
-      // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
-      color: !values['no-color'] && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
+      color: wantsColor(values['no-color'], isTty),
     },
   };
 }

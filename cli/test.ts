@@ -5,6 +5,7 @@ import { checkCase, type CaseOutcome, type Verdict } from '../src/cases/check.ts
 import { DEFAULT_IDENT, DEFAULT_QUOTA_BYTES, type LogEntry, type PluginFiles } from '../src/host/index.ts';
 import { parseCasesFile, type TestCase } from '../src/playground/document.ts';
 import { COMMITTED_WRAPPER, readGuest } from './guest.ts';
+import { parseTimeoutMs, wantsColor } from './options.ts';
 import { InputError, readText } from './inputs.ts';
 import { readPluginInput } from './plugin-input.ts';
 import { runInWorker, type Ending } from './run.ts';
@@ -62,19 +63,17 @@ function parseTestOptions(
   if (values.cases === undefined && !values['plugin-root'].toLowerCase().endsWith('.zip')) {
     return { kind: 'bad', reason: 'give --cases FILE (or a playground .zip holding cases.json as --plugin-root)' };
   }
-  const timeout = values.timeout === undefined ? 10 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
-    return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
-  }
+  const timeoutMs = parseTimeoutMs(values.timeout);
+  if (timeoutMs === null) return { kind: 'bad', reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
   return {
     kind: 'run',
     options: {
       pluginRoot: values['plugin-root'],
       casesFile: values.cases ?? null,
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
-      timeoutMs: timeout * 1000,
+      timeoutMs,
       json: values.json,
-      color: !values['no-color'] && !process.env.NO_COLOR && (isTty || (!!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')),
+      color: wantsColor(values['no-color'], isTty),
     },
   };
 }

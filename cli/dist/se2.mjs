@@ -2409,6 +2409,11 @@ Runs a Python plugin inside the SE2 wrapper module and prints the three-level lo
 Exit status: 0 result, 1 returned error or no result, 2 crash, timeout or bad arguments.
 
 se2 test --plugin-root DIR --cases FILE   runs a table of test cases (see se2 test --help)`;
+function parseTimeoutMs(value) {
+  const seconds = value === void 0 ? 10 : Number(value);
+  return Number.isFinite(seconds) && seconds > 0 && seconds <= 24 * 3600 ? seconds * 1e3 : null;
+}
+var wantsColor = (noColorFlag, isTty) => !noColorFlag && !process.env.NO_COLOR && (isTty || !!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0");
 function parseOptions(argv, isTty) {
   let values;
   try {
@@ -2443,10 +2448,8 @@ function parseOptions(argv, isTty) {
   if (ident === null) {
     return { kind: "bad", reason: `--ident must be an integer from -2147483648 to 2147483647, got "${values.ident}"` };
   }
-  const timeout = values.timeout === void 0 ? 10 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
-    return { kind: "bad", reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
-  }
+  const timeoutMs = parseTimeoutMs(values.timeout);
+  if (timeoutMs === null) return { kind: "bad", reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
   const quotaMib = values["quota-mib"] === void 0 ? DEFAULT_QUOTA_BYTES / 1024 / 1024 : Number(values["quota-mib"]);
   if (!Number.isFinite(quotaMib) || quotaMib < 0 || quotaMib > 4096) {
     return { kind: "bad", reason: `--quota-mib must be a number of MiB from 0 to 4096, got "${values["quota-mib"]}"` };
@@ -2460,12 +2463,11 @@ function parseOptions(argv, isTty) {
       ...values.request !== void 0 && { requestFile: values.request },
       ...values.fetch !== void 0 && { fetchFile: values.fetch },
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
-      timeoutMs: timeout * 1e3,
+      timeoutMs,
       quotaBytes: Math.floor(quotaMib * 1024 * 1024),
       json: values.json,
       trace: values.trace,
-      // NO_COLOR and FORCE_COLOR as most terminal tools read them (an empty value means unset).
-      color: !values["no-color"] && !process.env.NO_COLOR && (isTty || !!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0")
+      color: wantsColor(values["no-color"], isTty)
     }
   };
 }
@@ -2982,19 +2984,17 @@ function parseTestOptions(argv, isTty) {
   if (values.cases === void 0 && !values["plugin-root"].toLowerCase().endsWith(".zip")) {
     return { kind: "bad", reason: "give --cases FILE (or a playground .zip holding cases.json as --plugin-root)" };
   }
-  const timeout = values.timeout === void 0 ? 10 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 24 * 3600) {
-    return { kind: "bad", reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
-  }
+  const timeoutMs = parseTimeoutMs(values.timeout);
+  if (timeoutMs === null) return { kind: "bad", reason: `--timeout must be a number of seconds above 0, got "${values.timeout}"` };
   return {
     kind: "run",
     options: {
       pluginRoot: values["plugin-root"],
       casesFile: values.cases ?? null,
       wrapper: values.wrapper ?? COMMITTED_WRAPPER,
-      timeoutMs: timeout * 1e3,
+      timeoutMs,
       json: values.json,
-      color: !values["no-color"] && !process.env.NO_COLOR && (isTty || !!process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0")
+      color: wantsColor(values["no-color"], isTty)
     }
   };
 }

@@ -1,11 +1,11 @@
 // Whether a run's outcome meets a test case's expectation, and, when it does not, what was expected
 // and what came instead, as text a person reads in the page or a terminal. Pure: no DOM, no Node.
 import { diffLines } from 'diff';
-import type { Outcome } from '../host/types.ts';
 import type { Expectation } from '../playground/document.ts';
+import type { RunOutcome } from '../worker/client.ts';
 
 /** How a case's run ended: the host's outcomes plus the ends a runner imposes (time limit, Stop). */
-export type CaseOutcome = Outcome | { kind: 'timeout'; limitSec: number } | { kind: 'stopped' } | { kind: 'failed'; message: string };
+export type CaseOutcome = RunOutcome;
 
 /** One line of a result diff: kept (' '), only expected ('-') or only got ('+'). */
 export interface DiffLine {
