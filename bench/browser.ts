@@ -23,13 +23,15 @@ export interface Visit {
   /** Navigation start → Run enabled. */
   readyMs: number;
   isolated: boolean;
-  /** Same-origin URL paths fetched, and any URL fetched from elsewhere. */
+  /** Same-origin URL paths the page fetched, and any URL fetched from elsewhere (page or Service Worker). */
   paths: string[];
   foreign: string[];
-  /** The same-origin responses with a body (200) to requests sent before the result showed. */
+  /** The same-origin responses with a body (200) to requests the page sent before the result showed. */
   responses: Response[];
-  /** Same-origin paths requested after the result showed (prefetches). */
+  /** Same-origin paths the page requested after the result showed (prefetches). */
   later: string[];
+  /** Same-origin paths the page's Service Worker fetched over the network (its precache, say). */
+  serviceWorker: { beforeResult: string[]; afterResult: string[] };
   page: Page;
 }
 
@@ -96,15 +98,20 @@ export async function visit(what: string, context: BrowserContext, url: string, 
   const paths: string[] = [];
   const foreign: string[] = [];
   const responses: Response[] = [];
+  const workerResponses: Response[] = [];
   const pageErrors: string[] = [];
+  // In Chromium a context also reports its Service Workers' own requests (request.serviceWorker()).
+  // Transfers count what the page fetched; a worker's fetches (a precache) are listed apart, and a
+  // response the page got out of a Service Worker is no transfer of its own.
   context.on('request', (r) => {
     const u = new URL(r.url());
     if (u.protocol === 'data:' || u.protocol === 'blob:') return;
-    if (u.origin === origin) paths.push(u.pathname);
-    else foreign.push(r.url());
+    if (u.origin !== origin) foreign.push(r.url());
+    else if (r.serviceWorker() === null) paths.push(u.pathname);
   });
   context.on('response', (r) => {
-    if (new URL(r.url()).origin === origin && r.status() === 200) responses.push(r);
+    if (new URL(r.url()).origin !== origin || r.status() !== 200 || r.fromServiceWorker()) return;
+    (r.request().serviceWorker() === null ? responses : workerResponses).push(r);
   });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url, { waitUntil: 'commit' });
@@ -118,9 +125,46 @@ export async function visit(what: string, context: BrowserContext, url: string, 
   }
   // Request.timing().startTime is in ms since the epoch, like timeOrigin + performance.now().
   const resultAt = marks.timeOrigin + marks.result;
-  const before = responses.filter((r) => r.request().timing().startTime <= resultAt);
-  const later = responses.filter((r) => !before.includes(r)).map((r) => new URL(r.url()).pathname);
-  return { resultMs: marks.result, readyMs: marks.enabled, isolated: marks.isolated, paths, foreign, responses: before, later, page };
+  const sentBefore = (r: Response) => r.request().timing().startTime <= resultAt;
+  const pathOf = (r: Response) => new URL(r.url()).pathname;
+  const before = responses.filter(sentBefore);
+  const later = responses.filter((r) => !sentBefore(r)).map(pathOf);
+  const serviceWorker = {
+    beforeResult: workerResponses.filter(sentBefore).map(pathOf),
+    afterResult: workerResponses.filter((r) => !sentBefore(r)).map(pathOf),
+  };
+  return {
+    resultMs: marks.result,
+    readyMs: marks.enabled,
+    isolated: marks.isolated,
+    paths,
+    foreign,
+    responses: before,
+    later,
+    serviceWorker,
+    page,
+  };
+}
+
+/** How long a visit waits, untimed, for the page's Service Worker to finish installing. */
+const SERVICE_WORKER_WAIT_MS = 15_000;
+
+/**
+ * Waits (bounded) until the Service Worker the page registered, if any, is active with nothing
+ * installing, so the next visit in the same profile is one it controls. 'none' when the page has
+ * registered none: nothing to wait for.
+ */
+export async function settleServiceWorker(page: Page): Promise<'none' | 'active' | 'still installing'> {
+  return page.evaluate(async (ms) => {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    if (registration === undefined) return 'none';
+    const deadline = performance.now() + ms;
+    while (registration.installing !== null || registration.active === null) {
+      if (performance.now() > deadline) return 'still installing';
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return 'active';
+  }, SERVICE_WORKER_WAIT_MS);
 }
 
 /** Peak resident memory (VmHWM) of the browser's largest renderer process, in MB. */

@@ -127,7 +127,16 @@ export async function runNode(options: Options): Promise<number> {
     const b = out.pyodide[m]?.median;
     if (a !== undefined && b !== undefined && b !== 0) ratio[m] = round(a / b);
   }
-  process.stdout.write(`\n${table(metrics, out.ours, out.pyodide, ratio)}\n\n`);
+  process.stdout.write(
+    `\n${table(
+      metrics,
+      [
+        { title: 'ours', summaries: out.ours },
+        { title: 'pyodide', summaries: out.pyodide },
+      ],
+      [{ title: 'ours/pyodide', values: ratio }],
+    )}\n\n`,
+  );
   const notes = [
     'ours: compile = WebAssembly.compile of wrapper.wasm; start = createHost (instantiate + _start); first_run = host.run; edit_rerun = createHost from the compiled module with an edited plugin + run (a fresh instance)',
     'pyodide: start = loadPyodide (Node build from node_modules/pyodide, compile included); first_run = runPython of the plugin + call; edit_rerun = runPython in a fresh namespace + call',

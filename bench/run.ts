@@ -1,9 +1,10 @@
-// npm run bench [-- --json] [-- --quick] [-- --node] [-- --n N] [-- --side ours|pyodide]
+// npm run bench [-- --json] [-- --quick] [-- --node] [-- --n N] [-- --side ours|pyodide|pyodide_snapshot]
 //
-// Our playground (dist/, the production build) against Pyodide (bench/pyodide/, the npm package)
-// in headless Chromium, served by one loopback server; or, with --node, our CLI path under Node.
+// Our playground (dist/, the production build) against Pyodide (bench/pyodide/, the npm package),
+// both as it loads by default and restored from its memory snapshot, in headless Chromium, served
+// by one loopback server; or, with --node, our CLI path under Node.
 // See bench/README.md for what each metric means and how it is taken.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from '@playwright/test';
@@ -17,25 +18,31 @@ import {
   launch,
   launchPersistent,
   peakRendererMb,
+  settleServiceWorker,
   visit,
   workerLoop,
   type Visit,
 } from './browser.ts';
 import { runNode } from './node.ts';
 import { IDENT, PAYLOAD, RESULT, wideResult, wideSource } from './plugins.ts';
-import { ROOT, startServer } from './server.ts';
+import { fileFor, ROOT, startServer } from './server.ts';
 import { transfer } from './sizes.ts';
 import { round, summarize, table, type Summary } from './stats.ts';
 
-type SideName = 'ours' | 'pyodide';
+/** `pyodide_snapshot`: the same Pyodide page restored from a memory snapshot (its fastest start). */
+const SIDE_NAMES = ['ours', 'pyodide', 'pyodide_snapshot'] as const;
+type SideName = (typeof SIDE_NAMES)[number];
 
 interface Side {
   name: SideName;
   articleUrl: string;
   wideUrl: string;
-  /** URL path prefix of the interpreter's own files (module, stdlib, loader). */
-  runtimePrefix: string;
+  /** URL path prefixes of the interpreter's own files (module, stdlib, loader, snapshot). */
+  runtimePrefixes: string[];
 }
+
+/** Where the Pyodide page posts the snapshot it makes and loads it from (bench/server.ts). */
+const SNAPSHOT_PATH = '/bench/snapshot/pyodide.snapshot';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -43,8 +50,13 @@ const nArg = args.indexOf('--n');
 const QUICK = flag('--quick');
 const JSON_OUT = flag('--json');
 const sideArg = args.indexOf('--side');
-/** `--side ours|pyodide` measures one side only (for development). */
-const SIDES: SideName[] = sideArg >= 0 ? [args[sideArg + 1] as SideName] : ['ours', 'pyodide'];
+/** `--side ours|pyodide|pyodide_snapshot` measures one side only (for development). */
+const SIDES: SideName[] = sideArg >= 0 ? [args[sideArg + 1] as SideName] : [...SIDE_NAMES];
+for (const s of SIDES)
+  if (!SIDE_NAMES.includes(s)) {
+    process.stderr.write(`bench: --side takes one of ${SIDE_NAMES.join(', ')}, not ${s}\n`);
+    process.exit(2);
+  }
 const N = nArg >= 0 ? Number(args[nArg + 1]) : QUICK ? 2 : 9;
 const RERUN_LOOP = QUICK ? 20 : 200;
 const EDIT_LOOP = QUICK ? 3 : 20;
@@ -72,7 +84,7 @@ const METRICS = [
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 class Results {
-  samples: Record<SideName, Record<string, number[]>> = { ours: {}, pyodide: {} };
+  samples: Record<SideName, Record<string, number[]>> = { ours: {}, pyodide: {}, pyodide_snapshot: {} };
   failures: string[] = [];
   notes: string[] = [];
   private failed = new Map<string, number>();
@@ -99,8 +111,11 @@ class Results {
   }
 }
 
-/** The two sides in alternating order, so neither always goes first. */
-const order = (round: number): SideName[] => (round % 2 === 0 ? SIDES : [...SIDES].reverse());
+/** The sides rotated by one each round, so none always goes first (or last). */
+const order = (round: number): SideName[] => {
+  const k = ((round % SIDES.length) + SIDES.length) % SIDES.length; // the warm starts' first rounds are negative
+  return [...SIDES.slice(k), ...SIDES.slice(0, k)];
+};
 
 async function browserBench(): Promise<number> {
   if (SIDES.includes('ours') && !existsSync(join(ROOT, 'dist/index.html'))) {
@@ -113,12 +128,18 @@ async function browserBench(): Promise<number> {
   const link = shareUrl(`${origin}/`, wide);
   if (!link.ok) throw new Error(`cannot make the share link: ${link.error}`);
   const sides: Record<SideName, Side> = {
-    ours: { name: 'ours', articleUrl: `${origin}/`, wideUrl: link.value, runtimePrefix: '/guest/' },
+    ours: { name: 'ours', articleUrl: `${origin}/`, wideUrl: link.value, runtimePrefixes: ['/guest/'] },
     pyodide: {
       name: 'pyodide',
       articleUrl: `${origin}/bench/pyodide/`,
       wideUrl: `${origin}/bench/pyodide/?plugin=wide`,
-      runtimePrefix: '/pyodide/',
+      runtimePrefixes: ['/pyodide/'],
+    },
+    pyodide_snapshot: {
+      name: 'pyodide_snapshot',
+      articleUrl: `${origin}/bench/pyodide/?snapshot=1`,
+      wideUrl: `${origin}/bench/pyodide/?snapshot=1&plugin=wide`,
+      runtimePrefixes: ['/pyodide/', '/bench/snapshot/'],
     },
   };
   const WIDE_RESULT = wideResult(PAYLOAD);
@@ -128,6 +149,16 @@ async function browserBench(): Promise<number> {
   const transfers: Record<string, unknown> = {};
 
   say(`bench: ${origin}, ${N} measured rounds (+1 discarded), sides interleaved`);
+
+  // --- setup: the Pyodide memory snapshot, made once in this Chromium before anything is timed ---
+  if (SIDES.includes('pyodide_snapshot')) {
+    const made = await R.take('pyodide_snapshot', 'snapshot', () => makeSnapshot(`${origin}/bench/pyodide/?make-snapshot=1`));
+    if (made === undefined) SIDES.splice(SIDES.indexOf('pyodide_snapshot'), 1);
+    else {
+      transfers['pyodide_snapshot_file'] = made;
+      say(`  pyodide snapshot: ${made.raw} bytes (brotli ${made.brotli}), made in ${Math.round(made.ms)} ms`);
+    }
+  }
 
   // --- cold starts: a fresh browser and context per visit (empty cache, one renderer to read) ---
   for (const kind of ['article', 'wide'] as const) {
@@ -170,7 +201,8 @@ async function browserBench(): Promise<number> {
   const WARM_DWELL_MS = 3000;
   const dirs = Object.fromEntries(SIDES.map((s) => [s, mkdtempSync(join(tmpdir(), `bench-warm-${s}-`))])) as Record<SideName, string>;
   try {
-    // Two untimed first visits fill the HTTP cache and V8's code caches; round 0 is discarded too.
+    // Two untimed first visits fill the HTTP cache and V8's code caches (and install a Service
+    // Worker, when the page registers one); round 0 is discarded too.
     for (let r = -2; r < rounds; r++) {
       for (const name of order(r)) {
         await R.take(name, 'warm_start_ms', async () => {
@@ -180,8 +212,12 @@ async function browserBench(): Promise<number> {
             if (r > 0) R.add(name, 'warm_start_ms', v.resultMs);
             // A person stays on the page after the result; Chromium writes a module's wasm code
             // cache only once enough of it has tiered up (about 2 s), so a visit closed at once
-            // would leave the next one nothing to reuse. Untimed, the same for both sides.
+            // would leave the next one nothing to reuse. Untimed, the same for every side.
             await new Promise((resolve) => setTimeout(resolve, WARM_DWELL_MS));
+            // A returning visit is one the page's Service Worker (if any) controls: no visit
+            // closes while it still installs (precaches). Untimed; nothing to wait for without one.
+            const sw = await settleServiceWorker(v.page);
+            if (sw !== 'none') R.notes.push(`${name}: warm_start_ms: the page registers a Service Worker; after each visit it was ${sw}`);
           } finally {
             await context.close();
           }
@@ -263,8 +299,9 @@ async function browserBench(): Promise<number> {
     'peak_memory_mb: VmHWM (peak resident set) of the largest Chromium renderer process after a cold start, read from /proc via the PIDs CDP SystemInfo.getProcessInfo reports; the Worker lives in that process. performance.measureUserAgentSpecificMemory was not used (it reports at the next GC, not the peak).',
     `rerun_worker_ms: average of ${RERUN_LOOP} requests per sample; edit_rerun_worker_ms: average of ${EDIT_LOOP}, each timed alone after an untimed 100 ms pause, each with a new plugin source (ours: a fresh instance; Pyodide: the code run again with runPython in a fresh namespace)`,
     `edit_rerun_ms: the editor gets a comment line, then a ${EDIT_PAUSE_MS} ms pause (untimed, as a person's), then Run → result`,
-    'runtime = files under /guest/ (ours) or /pyodide/ (the npm package: loader, Emscripten glue, wasm, stdlib zip, lock file); page = every file the cold start fetched',
-    'both sides served with COOP/COEP (cross-origin isolated) and Cache-Control: no-cache + ETag (a warm visit revalidates)',
+    'runtime = files under /guest/ (ours) or /pyodide/ (the npm package: loader, Emscripten glue, wasm, stdlib zip, lock file; pyodide_snapshot adds its snapshot, /bench/snapshot/); page = every file the cold start fetched',
+    'all sides served with COOP/COEP (cross-origin isolated) and Cache-Control: no-cache + ETag (a warm visit revalidates)',
+    "pyodide_snapshot: the Pyodide page with loadPyodide({_loadSnapshot}); the snapshot (bootstrapped interpreter + the article plugin's imports) is made once per bench run in this Chromium with loadPyodide({_makeSnapshot: true}) and pyodide.makeMemorySnapshot(), before anything is timed",
   );
   return report(R, transfers, chromiumVersion);
 }
@@ -274,7 +311,7 @@ async function recordTransfer(R: Results, transfers: Record<string, unknown>, si
   if (fromDisk.length > 0)
     R.notes.push(`${side.name}: sizes of ${fromDisk.join(', ')} read from disk (the browser no longer held the body)`);
   const page = transfer(bodies);
-  const runtime = transfer(new Map([...bodies].filter(([p]) => p.startsWith(side.runtimePrefix))));
+  const runtime = transfer(new Map([...bodies].filter(([p]) => side.runtimePrefixes.some((prefix) => p.startsWith(prefix)))));
   for (const [scope, t] of [
     ['page', page],
     ['runtime', runtime],
@@ -285,6 +322,16 @@ async function recordTransfer(R: Results, transfers: Record<string, unknown>, si
   }
   transfers[`${side.name}_files`] = page.files;
   transfers[`${side.name}_fetched_after_result`] = [...new Set(v.later)];
+  const { beforeResult, afterResult } = v.serviceWorker;
+  if (beforeResult.length + afterResult.length > 0) {
+    transfers[`${side.name}_service_worker_fetched`] = {
+      before_result: [...new Set(beforeResult)],
+      after_result: [...new Set(afterResult)],
+    };
+    R.notes.push(
+      `${side.name}: its Service Worker fetched ${new Set(beforeResult).size} files before the result and ${new Set(afterResult).size} after it (not in *_transfer_*: listed in transfers.${side.name}_service_worker_fetched)`,
+    );
+  }
 }
 
 /** The 1-minute load average when the bench started: others' builds on the same cores skew figures. */
@@ -302,23 +349,64 @@ function machine(chromium: string) {
   };
 }
 
-function report(R: Results, transfers: Record<string, unknown>, chromium: string): number {
-  const out: Record<SideName, Record<string, Summary>> = { ours: {}, pyodide: {} };
-  for (const s of SIDES) for (const [m, xs] of Object.entries(R.samples[s])) if (xs.length > 0) out[s][m] = summarize(xs);
-  const ratio: Record<string, number> = {};
-  for (const m of METRICS) {
-    const a = out.ours[m]?.median;
-    const b = out.pyodide[m]?.median;
-    if (a !== undefined && b !== undefined && b !== 0) ratio[m] = round(a / b);
+/**
+ * Makes the Pyodide memory snapshot: a setup visit to the Pyodide page with ?make-snapshot=1, whose
+ * Worker posts the snapshot to the bench server. Resolves with its size (as a page would fetch it).
+ */
+async function makeSnapshot(url: string): Promise<{ raw: number; gzip: number; brotli: number; ms: number }> {
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const t0 = performance.now();
+    await page.goto(url);
+    const status = page.locator('[data-testid="status"]');
+    await status.filter({ hasText: /^(snapshot saved|failed)/ }).waitFor({ timeout: 60_000 });
+    const text = (await status.textContent()) ?? '';
+    if (!text.startsWith('snapshot saved')) throw new BenchError(`making the snapshot: ${text}`);
+    const ms = performance.now() - t0;
+    const file = fileFor(SNAPSHOT_PATH);
+    if (file === null || !existsSync(file)) throw new BenchError('making the snapshot: the server holds no snapshot');
+    const { raw, gzip, brotli } = transfer(new Map([[SNAPSHOT_PATH, readFileSync(file)]]));
+    return { raw, gzip, brotli, ms: round(ms) };
+  } finally {
+    await browser.close();
   }
-  const metrics = METRICS.filter((m) => out.ours[m] || out.pyodide[m]);
-  process.stdout.write(`\n${table(metrics, out.ours, out.pyodide, ratio)}\n\n`);
+}
+
+function report(R: Results, transfers: Record<string, unknown>, chromium: string): number {
+  const out: Record<SideName, Record<string, Summary>> = { ours: {}, pyodide: {}, pyodide_snapshot: {} };
+  for (const s of SIDES) for (const [m, xs] of Object.entries(R.samples[s])) if (xs.length > 0) out[s][m] = summarize(xs);
+  /** ours / the other side, per metric, where both have a median. */
+  const ratioTo = (other: SideName) => {
+    const ratio: Record<string, number> = {};
+    for (const m of METRICS) {
+      const a = out.ours[m]?.median;
+      const b = out[other][m]?.median;
+      if (a !== undefined && b !== undefined && b !== 0) ratio[m] = round(a / b);
+    }
+    return ratio;
+  };
+  const ratio = ratioTo('pyodide');
+  const ratioSnapshot = ratioTo('pyodide_snapshot');
+  const metrics = METRICS.filter((m) => SIDE_NAMES.some((s) => out[s][m]));
+  const columns = [
+    { title: 'ours', summaries: out.ours },
+    { title: 'pyodide', summaries: out.pyodide },
+    { title: 'pyodide+snapshot', summaries: out.pyodide_snapshot },
+  ];
+  const ratios = [
+    { title: 'ours/pyodide', values: ratio },
+    { title: 'ours/snapshot', values: ratioSnapshot },
+  ];
+  process.stdout.write(`\n${table(metrics, columns, ratios)}\n\n`);
   for (const n of new Set(R.notes)) process.stdout.write(`note: ${n}\n`);
   for (const f of R.failures) process.stdout.write(`FAILED: ${f}\n`);
   const json = {
     ours: out.ours,
     pyodide: out.pyodide,
+    pyodide_snapshot: out.pyodide_snapshot,
     ratio,
+    ratio_snapshot: ratioSnapshot,
     machine: machine(chromium),
     failures: R.failures,
     notes: [...new Set(R.notes)],

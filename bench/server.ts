@@ -1,10 +1,12 @@
 // One static server on loopback for both sides: our production build (dist/) at /, the Pyodide
 // page at /bench/pyodide/, the npm `pyodide` package at /pyodide/, the bench's plugins at
-// /bench/plugins/. Every response carries COOP/COEP, so both pages are cross-origin isolated
+// /bench/plugins/, and files the bench's setup visits post (the Pyodide memory snapshot) at
+// /bench/snapshot/. Every response carries COOP/COEP, so both pages are cross-origin isolated
 // (performance.now() then ticks in 5 µs instead of 100 µs) and are served alike.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -26,9 +28,14 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The files a page may post (only these names), kept in a temp folder while a server runs. */
+const POSTABLE = new Set(['/bench/snapshot/pyodide.snapshot']);
+let uploads: string | null = null;
+
 /** URL path prefix → folder, longest first. */
 function mounts(): [string, string][] {
   return [
+    ...(uploads === null ? [] : ([['/bench/snapshot/', uploads]] as [string, string][])),
     // The Pyodide side runs the very plugin our page runs by default.
     ['/bench/plugins/article.py', join(ROOT, 'guest/plugin/plugin.py')],
     ['/bench/plugins/', join(ROOT, 'bench/plugins')],
@@ -58,11 +65,27 @@ export interface StaticServer {
 }
 
 export async function startServer(): Promise<StaticServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-uploads-'));
+  uploads = dir;
   const server: Server = createServer((req, res) => {
-    const file = fileFor(new URL(req.url ?? '/', 'http://x').pathname);
+    const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = fileFor(urlPath);
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (req.method === 'POST') {
+      if (!POSTABLE.has(urlPath) || file === null) {
+        res.writeHead(405, { 'Content-Type': 'text/plain' }).end('not postable');
+        return;
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        writeFileSync(file, Buffer.concat(chunks));
+        res.writeHead(204).end();
+      });
+      return;
+    }
     if (file === null || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
@@ -91,7 +114,11 @@ export async function startServer(): Promise<StaticServer> {
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => ok());
+        server.close(() => {
+          if (uploads === dir) uploads = null;
+          rmSync(dir, { recursive: true, force: true });
+          ok();
+        });
       }),
   };
 }

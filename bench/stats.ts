@@ -20,15 +20,27 @@ export function round(x: number): number {
 
 const fmt = (s: Summary | undefined) => (s === undefined ? '—' : s.n === 1 ? `${s.median}` : `${s.median} (${s.min}–${s.max})`);
 
-/** metric | ours | pyodide | ratio, as fixed-width text. */
-export function table(
-  metrics: string[],
-  ours: Record<string, Summary>,
-  pyodide: Record<string, Summary>,
-  ratio: Record<string, number>,
-): string {
-  const rows = [['metric', 'ours median (min–max)', 'pyodide median (min–max)', 'ours/pyodide']];
-  for (const m of metrics) rows.push([m, fmt(ours[m]), fmt(pyodide[m]), ratio[m] === undefined ? '—' : ratio[m]!.toFixed(3)]);
+/** A column of summaries (one side) or of ratios, by metric. */
+export interface Column {
+  title: string;
+  summaries: Record<string, Summary>;
+}
+export interface RatioColumn {
+  title: string;
+  values: Record<string, number>;
+}
+
+/** metric | each side's median (min–max) | each ratio, as fixed-width text; columns no metric has are left out. */
+export function table(metrics: string[], sides: Column[], ratios: RatioColumn[]): string {
+  const shown = sides.filter((c) => metrics.some((m) => c.summaries[m]));
+  const shownRatios = ratios.filter((c) => metrics.some((m) => c.values[m] !== undefined));
+  const rows = [['metric', ...shown.map((c) => `${c.title} median (min–max)`), ...shownRatios.map((c) => c.title)]];
+  for (const m of metrics)
+    rows.push([
+      m,
+      ...shown.map((c) => fmt(c.summaries[m])),
+      ...shownRatios.map((c) => (c.values[m] === undefined ? '—' : c.values[m]!.toFixed(3))),
+    ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');

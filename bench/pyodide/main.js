@@ -1,9 +1,12 @@
 // The page half of the Pyodide side: one module Worker owns the interpreter; the page sends
 // {type: 'run', id, code, payload, ident} and shows the reply, like the playground does.
+// ?snapshot=1 loads Pyodide from the memory snapshot the bench server holds; ?make-snapshot=1
+// only makes that snapshot (the bench's setup visit) and shows "snapshot saved: N bytes".
 const params = new URLSearchParams(location.search);
 const plugin = params.get('plugin') ?? 'article';
+const mode = params.has('make-snapshot') ? 'make' : params.has('snapshot') ? 'snapshot' : 'default';
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'pyodide' });
-worker.postMessage({ type: 'load', plugin });
+worker.postMessage({ type: 'load', plugin, mode });
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 $('payload').value = params.get('payload') ?? "It can't bite it's own tail. I'm done laughing.";
@@ -26,6 +29,8 @@ worker.onmessage = ({ data }) => {
     $('editor').value = data.code;
     $('run').disabled = false;
     $('status').textContent = 'ready';
+  } else if (data.type === 'snapshot') {
+    $('status').textContent = `snapshot saved: ${data.bytes} bytes`;
   } else if (data.type === 'failed') {
     $('status').textContent = `failed: ${data.message}`;
   } else if (data.type === 'done') {
