@@ -30,11 +30,11 @@ export interface RatioColumn {
   values: Record<string, number>;
 }
 
-/** metric | each side's median (min–max) | each ratio, as fixed-width text; columns no metric has are left out. */
+/** metric | each side's median (min–max) | each ratio, as fixed-width text under a caption; columns no metric has are left out. */
 export function table(metrics: string[], sides: Column[], ratios: RatioColumn[]): string {
   const shown = sides.filter((c) => metrics.some((m) => c.summaries[m]));
   const shownRatios = ratios.filter((c) => metrics.some((m) => c.values[m] !== undefined));
-  const rows = [['metric', ...shown.map((c) => `${c.title} median (min–max)`), ...shownRatios.map((c) => c.title)]];
+  const rows = [['metric', ...shown.map((c) => c.title), ...shownRatios.map((c) => c.title)]];
   for (const m of metrics)
     rows.push([
       m,
@@ -43,5 +43,6 @@ export function table(metrics: string[], sides: Column[], ratios: RatioColumn[])
     ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const caption = 'each side: median (min–max) of the measured rounds; ratios: of the medians';
+  return [caption, '', line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
