@@ -76,9 +76,20 @@ export async function copiedLog(page: Page): Promise<string[][]> {
   return text.split(/\n\n(?=--- run id=)/).map((run) => run.split('\n').slice(1));
 }
 
+/**
+ * Clicks Run and waits until the result panel is about the new run. A run shows as running only
+ * after 50 ms (src/app/runner.ts): until then, or until a short run's outcome, the panel still
+ * shows the last run's outcome, which may be the very outcome a test expects next.
+ */
+export async function clickRun(page: Page): Promise<void> {
+  const before = (await page.getByTestId('result').getAttribute('data-run')) ?? '0';
+  await page.getByTestId('run').click();
+  await expect(page.getByTestId('result')).not.toHaveAttribute('data-run', before);
+}
+
 export async function run(page: Page, outcome: string): Promise<void> {
   await expect(page.getByTestId('run')).toBeEnabled();
-  await page.getByTestId('run').click();
+  await clickRun(page);
   await expectOutcome(page, outcome);
 }
 
@@ -98,7 +109,7 @@ export async function runWith(page: Page, payload: string, outcome: string | Reg
   await page.getByTestId('payload').fill(payload);
   await expect(page.getByTestId('run')).toBeEnabled();
   const started = Date.now();
-  await page.getByTestId('run').click();
+  await clickRun(page);
   await expectOutcome(page, outcome, timeout);
   return Date.now() - started;
 }

@@ -1,7 +1,7 @@
 // Hostile plugins, bad input and faults: each case asserts how it ends AND that the next normal
 // run works. The plugins are opened through share links (typing them into Monaco is slow).
 import { expect, test, type Page } from '@playwright/test';
-import { copiedLog, expectOutcome, lastRunEntries, openPlayground, runWith } from './helpers.ts';
+import { clickRun, copiedLog, expectOutcome, lastRunEntries, openPlayground, runWith } from './helpers.ts';
 
 const py = (...lines: string[]) => lines.join('\n') + '\n';
 
@@ -260,7 +260,7 @@ test('B5: markup, </script>, ANSI screen and title escapes, NUL and lone surroga
   }
   // Lone surrogates cannot be UTF-8: whatever the outcome, the page shows it and lives on.
   await page.getByTestId('payload').fill('surrogate');
-  await page.getByTestId('run').click();
+  await clickRun(page);
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', /^(result|error|crash)$/);
   console.log(
     `lone surrogate: ${await page.getByTestId('result').getAttribute('data-outcome')}: ${(await page.getByTestId('result-value').textContent())?.split('\n').filter(Boolean).at(-1)}`,

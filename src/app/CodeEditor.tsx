@@ -55,11 +55,15 @@ export default function CodeEditor() {
   }, [files]);
 
   // The last run's error as a marker at its line; a new run clears it. Files are read, not watched:
-  // an edit keeps the marker until the next run.
-  const lastRun = useStore((s) => s.runs.at(-1));
+  // an edit keeps the marker until the next run. Only a run that ended in an error or a crash can
+  // have one: a run that ends otherwise after another like it does not render the editor again.
+  const lastRun = useStore((s) => {
+    const run = s.runs.at(-1);
+    return run?.outcome?.kind === 'error' || run?.outcome?.kind === 'crash' ? run : null;
+  });
   useEffect(() => {
     const { files: now } = useStore.getState();
-    showError(monaco, uriOf, runError(lastRun, now), (path) => (typeof now[path] === 'string' ? now[path] : null));
+    showError(monaco, uriOf, runError(lastRun ?? undefined, now), (path) => (typeof now[path] === 'string' ? now[path] : null));
   }, [lastRun]);
 
   const onMount: OnMount = (editor) => {

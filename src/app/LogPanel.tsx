@@ -137,9 +137,22 @@ function measureRow(element: Element, entry: ResizeObserverEntry | undefined, in
 export function LogPanel() {
   // The log renders after the rest of an update has been shown (React's deferred value): a run's
   // result appears first, and a flood's next batch can interrupt the render of the previous one.
+  // The urgent pass gives LogView the values it had, so memo skips it (React's pattern for
+  // useDeferredValue): the result's render does not pay for the log's.
   const runs = useDeferredValue(useStore((s) => s.runs));
   const checked = useStore((s) => s.levels);
   const levels = useDeferredValue(checked);
+  return <LogView runs={runs} checked={checked} levels={levels} />;
+}
+
+interface LogViewProps {
+  runs: RunRecord[];
+  /** The level filters as ticked, and as the rows are filtered (deferred). */
+  checked: Record<LogLevel, boolean>;
+  levels: Record<LogLevel, boolean>;
+}
+
+const LogView = memo(function LogView({ runs, checked, levels }: LogViewProps) {
   const toggleLevel = useStore((s) => s.toggleLevel);
   const clearLog = useStore((s) => s.clearLog);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -253,4 +266,4 @@ export function LogPanel() {
       </div>
     </section>
   );
-}
+});

@@ -88,7 +88,13 @@ export function ResultPanel() {
       <div className="panel-bar">
         <h2>Result</h2>
       </div>
-      <div className="result" data-testid="result" data-outcome={run === undefined ? 'empty' : (outcome?.kind ?? 'running')}>
+      {/* data-run: which run this is (1 for the tab's first), so a test can tell the next run's outcome from the last one's. */}
+      <div
+        className="result"
+        data-testid="result"
+        data-run={run?.ordinal ?? 0}
+        data-outcome={run === undefined ? 'empty' : (outcome?.kind ?? 'running')}
+      >
         {run === undefined && <div className="outcome-label">Press Run (Ctrl+Enter) to run the plugin.</div>}
         {run !== undefined && outcome === null && <div className="outcome-label">Running…</div>}
         {outcome !== null && <OutcomeView outcome={outcome} />}

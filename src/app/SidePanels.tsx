@@ -1,7 +1,7 @@
 // The right-hand panels in tabs (the result, the test cases, the SE2 request, the fetch mocks, the run's sequence of
 // crossings and the bytes at their pointers), so that each gets the column's full height at 1280x800 instead of all
 // of them stacked. A run shows the result, unless the person is watching its sequence or memory.
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useStore } from '../store/index.ts';
 import { FetchMocks } from './FetchMocks.tsx';
 import { MemoryView } from './MemoryView.tsx';
@@ -9,6 +9,13 @@ import { RequestPanel } from './RequestPanel.tsx';
 import { ResultPanel } from './ResultPanel.tsx';
 import { SequenceView } from './SequenceView.tsx';
 import { TestsPanel } from './TestsPanel.tsx';
+
+// These panels read the store themselves and take no props. SidePanels renders on every run (the
+// result tab comes into view), and without memo each run would render every form in the column.
+const Result = memo(ResultPanel);
+const Tests = memo(TestsPanel);
+const Request = memo(RequestPanel);
+const Fetch = memo(FetchMocks);
 
 type Tab = 'result' | 'tests' | 'request' | 'fetch' | 'sequence' | 'memory';
 
@@ -60,7 +67,7 @@ export function SidePanels() {
       </div>
       {/* All stay mounted: the result keeps its live region, the forms keep rows being typed. */}
       <div className="side-body" role="tabpanel" id="side-panel-result" aria-labelledby="side-tab-result" hidden={tab !== 'result'}>
-        <ResultPanel />
+        <Result />
       </div>
       <section
         className="side-body tests-panel"
@@ -69,13 +76,13 @@ export function SidePanels() {
         aria-labelledby="side-tab-tests"
         hidden={tab !== 'tests'}
       >
-        <TestsPanel />
+        <Tests />
       </section>
       <div className="side-body" role="tabpanel" id="side-panel-request" aria-labelledby="side-tab-request" hidden={tab !== 'request'}>
-        <RequestPanel />
+        <Request />
       </div>
       <div className="side-body" role="tabpanel" id="side-panel-fetch" aria-labelledby="side-tab-fetch" hidden={tab !== 'fetch'}>
-        <FetchMocks />
+        <Fetch />
       </div>
       <div className="side-body" role="tabpanel" id="side-panel-sequence" aria-labelledby="side-tab-sequence" hidden={tab !== 'sequence'}>
         {tab === 'sequence' && <SequenceView onShowMemory={() => choose('memory')} />}

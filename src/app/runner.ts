@@ -29,6 +29,9 @@ export const client = new WorkerClient({
 
 let nextRunId = 0;
 
+/** A run shows as running once it has taken this long (shorter than a person notices). */
+const RUNNING_AFTER_MS = 50;
+
 /** Connects the client to the store and starts loading; once per page. */
 export function startRunner(): void {
   onLoadProgress((p) => {
@@ -73,17 +76,17 @@ export function runFromPage(): void {
   inProgress = id;
   const pressedAt = Date.now();
   const ident = s.ident;
-  // The run record appears in the next frame, or with the run's first lines or its outcome if
-  // they come sooner: a rerun that takes a millisecond costs one render, not "Running…" and then
-  // the result.
+  // The run record appears after RUNNING_AFTER_MS, or with the run's first lines or its outcome if
+  // they come sooner: a run that takes a few milliseconds costs one render, not "Running…" and
+  // then the result (the next frame was too soon: that render and its layout held up the reply).
   let begun = false;
   const begin = () => {
     if (begun) return;
     begun = true;
-    cancelAnimationFrame(frame);
+    clearTimeout(timer);
     store().beginRun(id, ident, pressedAt);
   };
-  const frame = requestAnimationFrame(begin);
+  const timer = setTimeout(begin, RUNNING_AFTER_MS);
   const ended = client.run(
     // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
     // Traced once the person has opened the Sequence view (issue 14).

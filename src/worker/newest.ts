@@ -22,6 +22,11 @@ export class Newest<T> {
     if (this.items.length >= 2 * this.cap) this.trim();
   }
 
+  /** Counts `n` items left out before they reached this buffer. */
+  countDropped(n: number): void {
+    this.droppedSoFar += n;
+  }
+
   get size(): number {
     return Math.min(this.items.length, this.cap);
   }

@@ -3,7 +3,7 @@
 // started, made in the background after start-up and after each run. Changed files take the
 // spare and start it with them: every edit runs in a fresh interpreter, and costs only `_start`
 // (the plugin's import) plus the call. The page terminates this Worker on Stop or time-out.
-import { prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
+import { DEFAULT_QUOTA_BYTES, prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
 import type { LogEntry, PluginFiles } from '../host/types.ts';
 import { Newest } from './newest.ts';
 import {
@@ -56,8 +56,8 @@ interface Started {
 interface Spare {
   instance: Promise<SpareInstance>;
   route: LogRoute;
-  /** The writable space the instance was made with (undefined: the host's default). */
-  quotaMiB: number | undefined;
+  /** The writable space the instance was made with, in bytes. */
+  quotaBytes: number;
 }
 
 let module: WebAssembly.Module | null = null;
@@ -115,18 +115,24 @@ function setStdlib(spec: StdlibSpec): void {
   lazyZips = spec.lazy;
 }
 
+/**
+ * A run's writable space in bytes. A request that names no quota gets the host's default, so it
+ * takes the same spare as one that names the default (the page always names it; the bench hook
+ * and the tests do not): otherwise every switch between them made a new instance during a run.
+ */
+const quotaBytesOf = (quotaMiB: number | undefined): number => (quotaMiB === undefined ? DEFAULT_QUOTA_BYTES : quotaMiB * 1024 * 1024);
+
 /** The quota of the latest run: the next spare is made with it, as the next run most likely wants it. */
-let lastQuotaMiB: number | undefined;
+let lastQuotaBytes = DEFAULT_QUOTA_BYTES;
 
 /** Starts making the next spare instance (with this quota) unless one is on its way. */
-function makeSpare(quotaMiB = lastQuotaMiB): Spare {
-  if (spare !== null && spare.quotaMiB === quotaMiB) return spare;
+function makeSpare(quotaBytes = lastQuotaBytes): Spare {
+  if (spare !== null && spare.quotaBytes === quotaBytes) return spare;
   if (module === null) throw new Error('the Worker was not initialised');
   const route = new LogRoute();
-  const quotaBytes = quotaMiB === undefined ? undefined : quotaMiB * 1024 * 1024;
   const made: Spare = {
     route,
-    quotaMiB,
+    quotaBytes,
     // Every instance can trace (the wrapper's descriptor, fd 4): a run is traced when the page asks,
     // so opening the Sequence view needs no new instance. Untraced, a run pays one fd_fdstat_get.
     instance: prepareInstance({
@@ -134,7 +140,7 @@ function makeSpare(quotaMiB = lastQuotaMiB): Spare {
       stdlib: stdlibFiles(),
       onLog: route.push,
       trace: true,
-      ...(quotaBytes !== undefined && { quotaBytes }),
+      quotaBytes,
     }),
   };
   // A failure shows on the run that takes this spare.
@@ -144,16 +150,16 @@ function makeSpare(quotaMiB = lastQuotaMiB): Spare {
 }
 
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
-async function hostFor(files: PluginFiles, runId: number, quotaMiB: number | undefined, fresh: boolean): Promise<Started> {
+async function hostFor(files: PluginFiles, runId: number, quotaBytes: number, fresh: boolean): Promise<Started> {
   // The quota is fixed when an instance is made: another quota needs another instance.
-  const key = `${quotaMiB ?? ''}|${await filesKey(files)}`;
+  const key = `${quotaBytes}|${await filesKey(files)}`;
   if (!fresh && current !== null && current.key === key && current.host.reusable) {
     current.route.attach(runId);
     return current;
   }
   current = null;
-  lastQuotaMiB = quotaMiB;
-  const taken = makeSpare(quotaMiB);
+  lastQuotaBytes = quotaBytes;
+  const taken = makeSpare(quotaBytes);
   spare = null;
   const instance = await taken.instance;
   taken.route.attach(runId);
@@ -177,7 +183,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'run': {
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, request.id, request.quotaMiB, request.fresh === true);
+        on = await hostFor(request.files, request.id, quotaBytesOf(request.quotaMiB), request.fresh === true);
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
         const report = on.host.run(request.payload, request.ident, context, { trace: request.trace === true });
         post({
