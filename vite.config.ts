@@ -4,11 +4,14 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * The stdlib zips of the guest, read from public/guest/manifest.json at build time: the core zip
- * (`*-core.zip`) is fetched with the wrapper at start; every other zip (`*-rest.zip`, the rest of
- * the modules; `*-source.zip`, the sources tracebacks read lines from) only when Python first
- * reads it (most plugins never do). The page gets the layout as `__STDLIB_LAYOUT__`
- * (src/app/guest.ts) and index.html a preload for each start-up zip.
+ * The stdlib zips of the guest, read from public/guest/manifest.json at build time. None is on the
+ * first run's path: the Wizer snapshot already holds Python's start-up imports, and a plugin that
+ * imports nothing from the stdlib (the article's) reads no zip at all. So every zip is lazy: the
+ * Worker reads one by a synchronous request when Python first opens it, and the page prefetches
+ * the core zip (`*-core.zip`, the common modules) and the rest (`*-rest.zip`) right after the first
+ * result; the source zip (`*-source.zip`, the lines tracebacks show) only ever on demand. The page
+ * gets the layout as `__STDLIB_LAYOUT__` (src/app/guest.ts); `eager` zips (none today) would be
+ * fetched with the module, each with a preload in index.html.
  */
 const MANIFEST = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
   artifacts: Record<string, { sha256?: string }>;
@@ -19,7 +22,7 @@ function stdlibLayout(): { eager: string[]; lazy: string[] } {
   const zips = Object.keys(manifest.artifacts)
     .filter((name) => name.endsWith('.zip'))
     .sort();
-  return { eager: zips.filter((z) => z.endsWith('-core.zip')), lazy: zips.filter((z) => !z.endsWith('-core.zip')) };
+  return { eager: [], lazy: zips };
 }
 const STDLIB = stdlibLayout();
 

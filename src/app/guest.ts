@@ -1,7 +1,8 @@
-// Loads the guest: compiles guest/wrapper.wasm while it downloads and fetches the start-up stdlib
-// zips. Imported first by main.tsx, so the downloads start before React or the editor load. The
-// rest of the stdlib (`*-rest.zip`) is not on this path: the Worker reads it on first use, and the
-// page prefetches it after the first result (`fetchLazyZips`).
+// Loads the guest: compiles guest/wrapper.wasm while it downloads (and fetches the start-up stdlib
+// zips, if the layout names any: none today). Imported first by main.tsx, so the download starts
+// before React or the editor load. The stdlib zips are not on this path: the Worker reads one on
+// first use, and the page prefetches the core and rest zips after the first result
+// (`fetchLazyZips`).
 import type { StdlibSpec } from '../worker/protocol.ts';
 
 /** Set by vite.config.ts from public/guest/manifest.json. */
@@ -154,13 +155,19 @@ export function loadGuest(): Promise<Guest> {
   return load;
 }
 
+/** The lazy zips worth having before a plugin asks: the common modules first, then the rest. */
+export const prefetchOrder = (lazy: string[]): string[] => [
+  ...lazy.filter((z) => z.endsWith('-core.zip')),
+  ...lazy.filter((z) => z.endsWith('-rest.zip')),
+];
+
 /**
- * The rest of the modules (`*-rest.zip`), fetched in the background; each is handed over as it
- * arrives. The source zip is not: only a traceback through the standard library reads it, and
+ * The modules (`*-core.zip`, then `*-rest.zip`), fetched in the background; each is handed over as
+ * it arrives. The source zip is not: only a traceback through the standard library reads it, and
  * the Worker fetches it then.
  */
 export function fetchLazyZips(onZip: (name: string, bytes: Uint8Array) => void): void {
-  for (const name of LAYOUT.lazy.filter((z) => z.endsWith('-rest.zip'))) {
+  for (const name of prefetchOrder(LAYOUT.lazy)) {
     void fetchOk(zipUrl(name))
       .then((r) => r.arrayBuffer())
       .then(

@@ -121,8 +121,8 @@ function watchFirstRun(): void {
       // For benchmarks and tests: when a first visit got its first outcome (User Timing).
       performance.mark(FIRST_OUTCOME_MARK);
       settleFirst();
-      // The rest of the stdlib, in the background: later instances (and replacement Workers)
-      // then have it at hand instead of fetching it when Python first reads it.
+      // The stdlib, in the background: later instances (and replacement Workers) then have it
+      // at hand instead of fetching it when Python first reads it.
       if (state.guest.phase !== 'failed') fetchLazyZips((name, bytes) => client.addStdlib(name, bytes));
     }
   });

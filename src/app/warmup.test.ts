@@ -47,13 +47,16 @@ describe('shouldWarm', () => {
 });
 
 describe('warmUp', () => {
-  it('inits its own Worker with the guest, runs the warm-up plugin, then ends the Worker', async () => {
+  it('inits its own Worker with the guest, starts the warm-up plugin on fresh instances, then ends the Worker', async () => {
     const fake = fakeWorker();
-    expect(await warmUp(guest, () => fake.worker, 7)).toBe(true);
-    expect(fake.sent.map((r) => r.type)).toEqual(['init', 'run']);
-    const run = fake.sent[1]!;
-    expect(run.type === 'run' && run.files['plugin.py']).toBe(WARMUP_PLUGIN);
-    expect(run.type === 'run' && run.payload).toBe('7');
+    expect(await warmUp(guest, () => fake.worker, 3, 7)).toBe(true);
+    expect(fake.sent.map((r) => r.type)).toEqual(['init', 'run', 'run', 'run']);
+    const runs = fake.sent.filter((r) => r.type === 'run');
+    // Each run has other files than the one before: the Worker starts a fresh instance for it.
+    expect(new Set(runs.map((r) => r.files['plugin.py'])).size).toBe(3);
+    for (const r of runs) expect(r.files['plugin.py']).toContain(WARMUP_PLUGIN);
+    // Only the last one runs the long loop.
+    expect(runs.map((r) => r.payload)).toEqual(['1', '1', '7']);
     expect(fake.terminated()).toBe(true);
   });
 
