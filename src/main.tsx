@@ -1,5 +1,5 @@
-// The guest starts downloading and compiling before anything else is evaluated.
-import './app/guest.ts';
+// The guest starts downloading and compiling, and the relay Worker loading, before anything else is evaluated.
+import './app/early.ts';
 import { startPage } from './app/startup.ts';
 import './app/app.css';
 

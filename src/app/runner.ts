@@ -6,6 +6,7 @@ import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { WorkerClient, type GuestPayload } from '../worker/client.ts';
 import { spawnBrowserWorker } from '../worker/spawn.ts';
+import { takeEarlyRelay } from './early.ts';
 import { fetchLazyZips, loadGuest, onLoadProgress } from './guest.ts';
 
 const store = useStore.getState;
@@ -22,7 +23,8 @@ export const firstRunSettled = new Promise<void>((resolve) => {
 export let loadedGuest: GuestPayload | null = null;
 
 export const client = new WorkerClient({
-  spawn: spawnBrowserWorker,
+  // The first Worker is the relay started at load (early.ts).
+  spawn: () => spawnBrowserWorker(takeEarlyRelay() ?? undefined),
   loadGuest: () =>
     loadGuest().then((g) => {
       store().setLoadTimings(g.timings);
