@@ -18,8 +18,7 @@ const MANIFEST = JSON.parse(readFileSync(new URL('./public/guest/manifest.json',
 };
 
 function stdlibLayout(): { eager: string[]; lazy: string[] } {
-  const manifest = MANIFEST;
-  const zips = Object.keys(manifest.artifacts)
+  const zips = Object.keys(MANIFEST.artifacts)
     .filter((name) => name.endsWith('.zip'))
     .sort();
   return { eager: [], lazy: zips };
