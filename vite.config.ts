@@ -1,22 +1,27 @@
 import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * The stdlib zips of the guest, read from public/guest/manifest.json at build time: the core zip
- * (`*-core.zip`) is fetched with the wrapper at start; every other zip (`*-rest.zip`, the rest of
- * the modules; `*-source.zip`, the sources tracebacks read lines from) only when Python first
- * reads it (most plugins never do). The page gets the layout as `__STDLIB_LAYOUT__`
- * (src/app/guest.ts) and index.html a preload for each start-up zip.
+ * The stdlib zips of the guest, read from public/guest/manifest.json at build time. None is on the
+ * first run's path: the Wizer snapshot already holds Python's start-up imports, and a plugin that
+ * imports nothing from the stdlib (the article's) reads no zip at all. So every zip is lazy: the
+ * Worker reads one by a synchronous request when Python first opens it, and the page prefetches
+ * the core zip (`*-core.zip`, the common modules) and the rest (`*-rest.zip`) right after the first
+ * result; the source zip (`*-source.zip`, the lines tracebacks show) only ever on demand. The page
+ * gets the layout as `__STDLIB_LAYOUT__` (src/app/guest.ts); `eager` zips (none today) would be
+ * fetched with the module, each with a preload in index.html.
  */
+const MANIFEST = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
+  artifacts: Record<string, { sha256?: string }>;
+};
+
 function stdlibLayout(): { eager: string[]; lazy: string[] } {
-  const manifest = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
-    artifacts: Record<string, unknown>;
-  };
-  const zips = Object.keys(manifest.artifacts)
+  const zips = Object.keys(MANIFEST.artifacts)
     .filter((name) => name.endsWith('.zip'))
     .sort();
-  return { eager: zips.filter((z) => z.endsWith('-core.zip')), lazy: zips.filter((z) => !z.endsWith('-core.zip')) };
+  return { eager: [], lazy: zips };
 }
 const STDLIB = stdlibLayout();
 
@@ -61,11 +66,36 @@ function preloadGuest(): Plugin {
   };
 }
 
+/**
+ * The Service Worker (src/sw/sw.ts): precaches the built page and everything under public/guest
+ * (the 11 MB module among them, hence the size limit) and answers from that cache first. The page
+ * registers it itself after its first result (src/app/offline.ts); in dev there is none.
+ */
+function serviceWorker(): Plugin[] {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src/sw',
+    filename: 'sw.ts',
+    injectRegister: false,
+    registerType: 'prompt',
+    manifest: false,
+    injectManifest: {
+      globPatterns: ['**/*.{html,js,css,wasm,zip,json,pyi,ttf,woff,woff2,svg,png}'],
+      maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+    },
+    devOptions: { enabled: false },
+  });
+}
+
 export default defineConfig({
   // Relative asset URLs: the built page works from any folder (and from a share link's origin).
   base: './',
-  plugins: [react(), productionHtml(), preloadGuest()],
-  define: { __STDLIB_LAYOUT__: JSON.stringify(STDLIB) },
+  plugins: [react(), productionHtml(), preloadGuest(), serviceWorker()],
+  define: {
+    __STDLIB_LAYOUT__: JSON.stringify(STDLIB),
+    // Names the module's version (src/app/warmup.ts warms V8's code cache once per version).
+    __GUEST_VERSION__: JSON.stringify(MANIFEST.artifacts['wrapper.wasm']?.sha256 ?? ''),
+  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -1,14 +1,9 @@
-// The guest starts downloading and compiling before anything else is evaluated.
-import './app/guest.ts';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+// The guest starts downloading and compiling, and the relay Worker loading, before anything else is evaluated.
+import './app/early.ts';
 import { startPage } from './app/startup.ts';
 import './app/app.css';
 
+// The Worker starts and the first run is asked for (it waits for the guest) before the UI's code
+// has arrived: the UI is a chunk of its own, fetched while the module compiles.
 startPage();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./app/render.tsx');

@@ -1,5 +1,6 @@
 // Messages about the page itself: storage, share links, loading failures.
 import { useStore } from '../store/index.ts';
+import { reloadForUpdate } from './offline.ts';
 import { retryFromPage } from './runner.ts';
 
 export function Notices() {
@@ -10,6 +11,7 @@ export function Notices() {
   const discardDraft = useStore((s) => s.discardDraft);
   const setShareNotice = useStore((s) => s.setShareNotice);
   const guest = useStore((s) => s.guest);
+  const updateReady = useStore((s) => s.updateReady);
   const dismiss = (
     <button type="button" className="link" onClick={() => setShareNotice(null)} aria-label="Dismiss">
       ×
@@ -23,6 +25,14 @@ export function Notices() {
           Python could not start: {guest.message}. Check the connection, then{' '}
           <button type="button" data-testid="retry" onClick={retryFromPage}>
             Retry
+          </button>
+        </div>
+      )}
+      {updateReady && (
+        <div className="notice info" role="status" data-testid="update-notice">
+          A new version of the playground is ready.{' '}
+          <button type="button" data-testid="update-reload" onClick={reloadForUpdate}>
+            Reload
           </button>
         </div>
       )}

@@ -1,13 +1,18 @@
-// Loads the guest: compiles guest/wrapper.wasm while it downloads and fetches the start-up stdlib
-// zips. Imported first by main.tsx, so the downloads start before React or the editor load. The
-// rest of the stdlib (`*-rest.zip`) is not on this path: the Worker reads it on first use, and the
-// page prefetches it after the first result (`fetchLazyZips`).
+// Loads the guest: compiles guest/wrapper.wasm while it downloads (and fetches the start-up stdlib
+// zips, if the layout names any: none today). Imported first by main.tsx, so the download starts
+// before React or the editor load. The stdlib zips are not on this path: the Worker reads one on
+// first use, and the page prefetches the core and rest zips after the first result
+// (`fetchLazyZips`).
 import type { StdlibSpec } from '../worker/protocol.ts';
 
 /** Set by vite.config.ts from public/guest/manifest.json. */
 declare const __STDLIB_LAYOUT__: { eager: string[]; lazy: string[] };
 // Vitest and other non-Vite runs have no define: they see an empty layout rather than a stale guess.
 const LAYOUT = typeof __STDLIB_LAYOUT__ === 'undefined' ? { eager: [], lazy: [] } : __STDLIB_LAYOUT__;
+
+/** Set by vite.config.ts: the module's sha256 from the manifest (empty outside a Vite build). */
+declare const __GUEST_VERSION__: string;
+export const GUEST_VERSION = typeof __GUEST_VERSION__ === 'undefined' ? '' : __GUEST_VERSION__;
 
 export interface Guest {
   module: WebAssembly.Module;
@@ -150,13 +155,19 @@ export function loadGuest(): Promise<Guest> {
   return load;
 }
 
+/** The lazy zips worth having before a plugin asks: the common modules first, then the rest. */
+export const prefetchOrder = (lazy: string[]): string[] => [
+  ...lazy.filter((z) => z.endsWith('-core.zip')),
+  ...lazy.filter((z) => z.endsWith('-rest.zip')),
+];
+
 /**
- * The rest of the modules (`*-rest.zip`), fetched in the background; each is handed over as it
- * arrives. The source zip is not: only a traceback through the standard library reads it, and
+ * The modules (`*-core.zip`, then `*-rest.zip`), fetched in the background; each is handed over as
+ * it arrives. The source zip is not: only a traceback through the standard library reads it, and
  * the Worker fetches it then.
  */
 export function fetchLazyZips(onZip: (name: string, bytes: Uint8Array) => void): void {
-  for (const name of LAYOUT.lazy.filter((z) => z.endsWith('-rest.zip'))) {
+  for (const name of prefetchOrder(LAYOUT.lazy)) {
     void fetchOk(zipUrl(name))
       .then((r) => r.arrayBuffer())
       .then(

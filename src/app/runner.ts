@@ -4,8 +4,9 @@
 import type { PluginFiles } from '../host/types.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
-import { WorkerClient } from '../worker/client.ts';
+import { WorkerClient, type GuestPayload } from '../worker/client.ts';
 import { spawnBrowserWorker } from '../worker/spawn.ts';
+import { takeEarlyRelay } from './early.ts';
 import { fetchLazyZips, loadGuest, onLoadProgress } from './guest.ts';
 
 const store = useStore.getState;
@@ -18,11 +19,16 @@ export const firstRunSettled = new Promise<void>((resolve) => {
   settleFirst = resolve;
 });
 
+/** The guest as loaded, once it is (the cache warm-up shares its compiled module). */
+export let loadedGuest: GuestPayload | null = null;
+
 export const client = new WorkerClient({
-  spawn: spawnBrowserWorker,
+  // The first Worker is the relay started at load (early.ts).
+  spawn: () => spawnBrowserWorker(takeEarlyRelay() ?? undefined),
   loadGuest: () =>
     loadGuest().then((g) => {
       store().setLoadTimings(g.timings);
+      loadedGuest = g;
       return g;
     }),
 });
@@ -120,8 +126,8 @@ function watchFirstRun(): void {
       // For benchmarks and tests: when a first visit got its first outcome (User Timing).
       performance.mark(FIRST_OUTCOME_MARK);
       settleFirst();
-      // The rest of the stdlib, in the background: later instances (and replacement Workers)
-      // then have it at hand instead of fetching it when Python first reads it.
+      // The stdlib, in the background: later instances (and replacement Workers) then have it
+      // at hand instead of fetching it when Python first reads it.
       if (state.guest.phase !== 'failed') fetchLazyZips((name, bytes) => client.addStdlib(name, bytes));
     }
   });

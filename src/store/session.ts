@@ -82,6 +82,9 @@ export interface SessionSlice {
   setTraceHover(point: TracePoint | null): void;
   setTracePick(point: TracePoint | null): void;
   storageProblem: string | null;
+  /** A new build of the page is installed and waits for a reload (the Service Worker, src/app/offline.ts). */
+  updateReady: boolean;
+  setUpdateReady(ready: boolean): void;
   /** Why the run boxes hold nothing runnable (an invalid execution id or time limit), or null. */
   inputProblem: string | null;
   /** Why the last Run was refused; cleared by the next run or a fix of the input. */
@@ -134,6 +137,8 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   setTraceHover: (traceHover) => set({ traceHover }),
   setTracePick: (tracePick) => set({ tracePick }),
   storageProblem: null,
+  updateReady: false,
+  setUpdateReady: (updateReady) => set({ updateReady }),
   inputProblem: null,
   runRefused: null,
   setInputProblem: (inputProblem) => {

@@ -6,8 +6,11 @@ import { parse, RelayMessageSchema, type RelayCommand, type WorkerRequest } from
 /** Longest wait for the relay to confirm it ended the Python Worker (it never runs long tasks). */
 const CLOSE_TIMEOUT_MS = 1000;
 
-export function spawnBrowserWorker(): WorkerLike {
-  const relay = new Worker(new URL('./relay.ts', import.meta.url), { type: 'module', name: 'python-relay' });
+/** Starts the relay Worker's script (and with it the Python Worker's) loading. */
+export const startRelay = (): Worker => new Worker(new URL('./relay.ts', import.meta.url), { type: 'module', name: 'python-relay' });
+
+/** `relay`: one already started (the page starts its first before its other code runs). */
+export function spawnBrowserWorker(relay: Worker = startRelay()): WorkerLike {
   let closedResolve: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (closedResolve = resolve));
   let terminated: Promise<void> | null = null;
