@@ -61,6 +61,9 @@ WASM_CFLAGS="$OPT_LEVEL -g0 $REPRO_CFLAGS"
 # --max-memory: 1 GiB cap, so a plugin that allocates without end gets a MemoryError.
 MAX_MEMORY=1073741824
 LINK_FLAGS="-Wl,-z,stack-size=524288 -Wl,--stack-first -Wl,--initial-memory=10485760 -Wl,--max-memory=$MAX_MEMORY"
+# --compress-relocations: the code's call and data references as shortest LEB128s, not padded to
+# five bytes (10 KB less brotli; wasm-ld wants --strip-debug with it).
+LINK_FLAGS="$LINK_FLAGS -Wl,--compress-relocations,--strip-debug"
 # Wizer (npm @bytecodealliance/wizer, pinned in package.json; its Linux binary ships inside).
 WIZER=$REPO_DIR/node_modules/.bin/wizer
 WIZER_VERSION=10.0.0
@@ -328,12 +331,10 @@ build_wrapper() {
   $WASM_CC -nostartfiles -Wl,--no-entry $LINK_FLAGS \
     -o "$w/wrapper.full.wasm" "${objs[@]}" "$BUILD_DIR/lib/libpython3.11.a" $LINK_LIBS
   "llvm-strip-$LLVM" -o "$w/wrapper.strip.wasm" "$w/wrapper.full.wasm"
-  # wasm-opt -Oz: 16% less code (and compact LEB128s where wasm-ld pads them). Judged on the
-  # snapshot (guest/README.md, "Size levers"): the plain module's brotli grows (its two data
-  # segments are split around zeros), but Wizer writes the data anew.
-  wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-    --enable-nontrapping-float-to-int "$w/wrapper.strip.wasm" -o "$w/wrapper-plain.wasm"
-  WASM_OPT_USED=true
+  # No wasm-opt: -Oz saved 16 KB brotli but made a fresh instance 14 ms slower (guest/README.md,
+  # "Size levers"); --compress-relocations already gives what its rewrite saved.
+  cp "$w/wrapper.strip.wasm" "$w/wrapper-plain.wasm"
+  WASM_OPT_USED=false
   local raw
   raw=$(wc -c < "$w/wrapper-plain.wasm")
   [ "$raw" -le $((8 * 1024 * 1024)) ] || die "wrapper-plain.wasm is $raw bytes, over the 8 MiB budget"
