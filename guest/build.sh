@@ -54,10 +54,16 @@ TARGET=wasm32-wasi
 # Every compile maps the build folder to "." so no absolute path reaches the output.
 REPRO_CFLAGS="-ffile-prefix-map=$BUILD_DIR=. -fdebug-prefix-map=$BUILD_DIR=. -fmacro-prefix-map=$BUILD_DIR=."
 WASM_CC="$CC_BIN --target=$TARGET --sysroot=$SYSROOT"
-WASM_CFLAGS="-O2 -g0 $REPRO_CFLAGS"
+# -Os for every C file (CPython's configure would use -O3): a smaller module downloads and
+# compiles faster (guest/README.md, "Size levers").
+OPT_LEVEL=-Os
+WASM_CFLAGS="$OPT_LEVEL -g0 $REPRO_CFLAGS"
 # --max-memory: 1 GiB cap, so a plugin that allocates without end gets a MemoryError.
 MAX_MEMORY=1073741824
 LINK_FLAGS="-Wl,-z,stack-size=524288 -Wl,--stack-first -Wl,--initial-memory=10485760 -Wl,--max-memory=$MAX_MEMORY"
+# --compress-relocations: the code's call and data references as shortest LEB128s, not padded to
+# five bytes (10 KB less brotli; wasm-ld wants --strip-debug with it).
+LINK_FLAGS="$LINK_FLAGS -Wl,--compress-relocations,--strip-debug"
 # Wizer (npm @bytecodealliance/wizer, pinned in package.json; its Linux binary ships inside).
 WIZER=$REPO_DIR/node_modules/.bin/wizer
 WIZER_VERSION=10.0.0
@@ -72,6 +78,8 @@ LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=utimensat,--wrap=futimens"
 # --- end filesystem layout ---
 # Snapshot hygiene (see wasm_shim.c): clock and file status are anonymised during wizer.initialize.
 LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=__wasi_clock_time_get,--wrap=__wasi_fd_filestat_get,--wrap=__wasi_path_filestat_get"
+# ... and freed memory is zeroed then, so the snapshot holds zeros instead of stale bytes.
+LINK_FLAGS="$LINK_FLAGS -Wl,--wrap=free,--wrap=realloc"
 LINK_LIBS="-lwasi-emulated-signal -lwasi-emulated-getpid -lwasi-emulated-process-clocks -lm"
 
 say() { printf '\033[1m[build.sh]\033[0m %s\n' "$*"; }
@@ -267,7 +275,8 @@ build_cpython() {
     ./configure --host=wasm32-unknown-wasi --build=x86_64-pc-linux-gnu \
       --with-build-python="$BUILD_PYTHON" --disable-test-modules --without-ensurepip \
       CC="$WASM_CC" CPP="$WASM_CC -E" AR="llvm-ar-$LLVM" RANLIB="llvm-ranlib-$LLVM" \
-      CFLAGS="-Wno-int-conversion $REPRO_CFLAGS" > "$BUILD_DIR/cpython-configure.log" 2>&1 \
+      OPT="-DNDEBUG -fwrapv $OPT_LEVEL -g0" CFLAGS="-Wno-int-conversion $REPRO_CFLAGS" \
+      > "$BUILD_DIR/cpython-configure.log" 2>&1 \
     || { tail -30 "$BUILD_DIR/cpython-configure.log"; die "CPython configure failed"; }
   # The stdlib extension modules we promise must be found and built in (static on wasm).
   local m state
@@ -322,18 +331,10 @@ build_wrapper() {
   $WASM_CC -nostartfiles -Wl,--no-entry $LINK_FLAGS \
     -o "$w/wrapper.full.wasm" "${objs[@]}" "$BUILD_DIR/lib/libpython3.11.a" $LINK_LIBS
   "llvm-strip-$LLVM" -o "$w/wrapper.strip.wasm" "$w/wrapper.full.wasm"
-  # wasm-opt is kept only if it makes the brotli-compressed module smaller.
-  wasm-opt -O2 --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-    --enable-nontrapping-float-to-int "$w/wrapper.strip.wasm" -o "$w/wrapper.opt.wasm"
-  local plain opt
-  plain=$(brotli -c -q 11 "$w/wrapper.strip.wasm" | wc -c)
-  opt=$(brotli -c -q 11 "$w/wrapper.opt.wasm" | wc -c)
-  if [ "$opt" -lt "$plain" ]; then
-    WASM_OPT_USED=true; cp "$w/wrapper.opt.wasm" "$w/wrapper-plain.wasm"
-  else
-    WASM_OPT_USED=false; cp "$w/wrapper.strip.wasm" "$w/wrapper-plain.wasm"
-  fi
-  say "  brotli: stripped $plain bytes, wasm-opt -O2 $opt bytes -> wasm-opt used: $WASM_OPT_USED"
+  # No wasm-opt: -Oz saved 16 KB brotli but made a fresh instance 14 ms slower (guest/README.md,
+  # "Size levers"); --compress-relocations already gives what its rewrite saved.
+  cp "$w/wrapper.strip.wasm" "$w/wrapper-plain.wasm"
+  WASM_OPT_USED=false
   local raw
   raw=$(wc -c < "$w/wrapper-plain.wasm")
   [ "$raw" -le $((8 * 1024 * 1024)) ] || die "wrapper-plain.wasm is $raw bytes, over the 8 MiB budget"

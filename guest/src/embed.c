@@ -48,10 +48,13 @@
 /* Modules that a snapshot should already hold: used by the wrapper and by most plugins.
  * No `random` (or anything importing it: tempfile, secrets, ...): its state would be seeded
  * once at build time and then shared by every instance. Together with Python's own start-up
- * modules they make up python311-core.zip (guest/core_modules.txt). */
+ * modules they make up python311-core.zip (guest/core_modules.txt).
+ * Not `dataclasses` (it imports inspect, ast, dis, tokenize) nor `typing`: in the snapshot they
+ * cost every page load about 230 KB and 100 KB of brotli; a plugin that imports them reads them
+ * from the core zip (guest/README.md, "Size levers"). */
 static const char *const warm_modules[] = {
     "encodings.utf_8", "re", "json", "collections", "collections.abc", "functools",
-    "itertools", "operator", "dataclasses", "typing", "enum", "datetime", "time", "math",
+    "itertools", "operator", "enum", "datetime", "time", "math",
     "string", "struct", "base64", "copy", "contextlib", "heapq", "bisect", "textwrap",
     "traceback", "warnings", "io", "abc", "types", "weakref", "keyword", HELPER_MODULE,
     /* The built-in sdk runs its enums and helpers (Python source) when first imported: tens of

@@ -29,6 +29,8 @@ writeFileSync(
   `import json, sys
 import sdk
 import article  # the article's plugin: its imports belong to start-up too
+# Common in plugins but left out of the snapshot (guest/src/embed.c): the core zip still holds them.
+import dataclasses, typing
 
 def run_e(payload, ident):
     files = set()
