@@ -1,5 +1,5 @@
 // V8 keeps the compiled code of a WebAssembly module beside its Cache Storage entry (or its HTTP
-// cache entry), so a returning visit skips compiling the 11 MB module (about 150 ms here, 30–50 ms
+// cache entry), so a returning visit skips compiling the 8.5 MB module (about 150 ms here, 30–50 ms
 // with the cache). But V8 writes that cache only once about 1 MB of the module's code has been
 // optimised (tiered up to TurboFan), and the article's run alone never gets there: without help the
 // cache is never written. So, once per module version, on the first visit that the Service Worker

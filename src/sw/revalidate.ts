@@ -1,7 +1,7 @@
 // Workbox fetches every precache entry that carries a revision with `cache: 'reload'`, which skips
 // the HTTP cache: right when a long-lived cached copy could hold an old version under a new
 // revision, but our guest files are not hashed in their names, so every new install would
-// download the 11 MB module and the stdlib zips again although the browser just fetched them for
+// download the 8.5 MB module and the stdlib zips again although the browser just fetched them for
 // the page. Our server sends `no-cache` + a validator: asking with `cache: 'no-cache'` revalidates
 // instead, and an unchanged file costs a 304.
 import type { WorkboxPlugin } from 'workbox-core/types.js';

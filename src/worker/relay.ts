@@ -10,7 +10,7 @@
 // every line that was sent before the request (messages from both sides queue in one FIFO here).
 import type { LogEntry } from '../host/types.ts';
 import { Newest } from './newest.ts';
-import { decodeLine, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type RelayMessage } from './protocol.ts';
+import { decodeLine, LOG_LINES_PER_RUN, parse, parseReply, RelayCommandSchema, type RelayMessage } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -58,19 +58,6 @@ function bufferOf(id: number): Newest<LogEntry> {
   return buffer;
 }
 
-/** A `log` reply (the lines an instance wrote before its first run) is held like lines are. The page validates it. */
-const isLogReply = (data: unknown): data is { id: number; entries: LogEntry[]; dropped: number } => {
-  const d = data as { type?: unknown; id?: unknown; entries?: unknown; dropped?: unknown } | null;
-  return (
-    typeof d === 'object' &&
-    d !== null &&
-    d.type === 'log' &&
-    typeof d.id === 'number' &&
-    Array.isArray(d.entries) &&
-    typeof d.dropped === 'number'
-  );
-};
-
 python.onmessage = (event: MessageEvent<unknown>) => {
   const data = event.data;
   const line = decodeLine(data);
@@ -78,14 +65,17 @@ python.onmessage = (event: MessageEvent<unknown>) => {
     bufferOf(line.id).push(line.entry);
     return;
   }
-  if (isLogReply(data)) {
-    const buffer = bufferOf(data.id);
-    buffer.countDropped(data.dropped);
-    for (const entry of data.entries) buffer.push(entry);
+  // A `log` reply (the lines an instance wrote before its first run) is held like lines are.
+  // (Checked by its type first: a `done` with a trace is large, and the page validates it anyway.)
+  const reply = (data as { type?: unknown } | null)?.type === 'log' ? parseReply(data) : null;
+  if (reply?.ok && reply.value.type === 'log') {
+    const { id, entries, dropped } = reply.value;
+    const buffer = bufferOf(id);
+    buffer.countDropped(dropped);
+    for (const entry of entries) buffer.push(entry);
     return;
   }
-  // Anything else (a run's `done`, the lines of an instance made before its first run) goes
-  // after the lines that came before it.
+  // Anything else (a run's `done`, `ready`, `failed`) goes after the lines that came before it.
   flush(data);
 };
 python.onerror = (event) => {
