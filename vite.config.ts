@@ -93,8 +93,6 @@ export default defineConfig({
   plugins: [react(), productionHtml(), preloadGuest(), serviceWorker()],
   define: {
     __STDLIB_LAYOUT__: JSON.stringify(STDLIB),
-    // Names the module's version (src/app/warmup.ts warms V8's code cache once per version).
-    __GUEST_VERSION__: JSON.stringify(MANIFEST.artifacts['wrapper.wasm']?.sha256 ?? ''),
   },
   worker: { format: 'es' },
   build: {

@@ -10,10 +10,6 @@ declare const __STDLIB_LAYOUT__: { eager: string[]; lazy: string[] };
 // Vitest and other non-Vite runs have no define: they see an empty layout rather than a stale guess.
 const LAYOUT = typeof __STDLIB_LAYOUT__ === 'undefined' ? { eager: [], lazy: [] } : __STDLIB_LAYOUT__;
 
-/** Set by vite.config.ts: the module's sha256 from the manifest (empty outside a Vite build). */
-declare const __GUEST_VERSION__: string;
-export const GUEST_VERSION = typeof __GUEST_VERSION__ === 'undefined' ? '' : __GUEST_VERSION__;
-
 export interface Guest {
   module: WebAssembly.Module;
   stdlib: StdlibSpec;

@@ -4,7 +4,7 @@
 import type { PluginFiles } from '../host/types.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
-import { WorkerClient, type GuestPayload } from '../worker/client.ts';
+import { WorkerClient } from '../worker/client.ts';
 import { spawnBrowserWorker } from '../worker/spawn.ts';
 import { takeEarlyRelay } from './early.ts';
 import { fetchLazyZips, loadGuest, onLoadProgress } from './guest.ts';
@@ -19,16 +19,12 @@ export const firstRunSettled = new Promise<void>((resolve) => {
   settleFirst = resolve;
 });
 
-/** The guest as loaded, once it is (the cache warm-up shares its compiled module). */
-export let loadedGuest: GuestPayload | null = null;
-
 export const client = new WorkerClient({
   // The first Worker is the relay started at load (early.ts).
   spawn: () => spawnBrowserWorker(takeEarlyRelay() ?? undefined),
   loadGuest: () =>
     loadGuest().then((g) => {
       store().setLoadTimings(g.timings);
-      loadedGuest = g;
       return g;
     }),
 });

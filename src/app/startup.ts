@@ -3,11 +3,8 @@ import { readShareFragment, SHARE_PREFIX } from '../share/codec.ts';
 import { useStore } from '../store/index.ts';
 import type { PluginFiles } from '../host/types.ts';
 import type { RunEnd } from '../worker/client.ts';
-import { spawnBrowserWorker } from '../worker/spawn.ts';
-import { GUEST_VERSION } from './guest.ts';
 import { registerAfterFirstResult, whenIdle } from './offline.ts';
-import { client, editedFiles, firstRunSettled, loadedGuest, runFromPage, startRunner } from './runner.ts';
-import { warmCodeCache } from './warmup.ts';
+import { client, editedFiles, firstRunSettled, runFromPage, startRunner } from './runner.ts';
 
 declare global {
   interface Window {
@@ -59,29 +56,10 @@ export function startPage(): void {
   runFromPage();
   // Returning visits come from the Service Worker's cache (a production build only: dev has none).
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-    // Whether the Service Worker served this page, as it loaded (registering does not change it).
-    const controlled = navigator.serviceWorker.controller !== null;
     void registerAfterFirstResult(firstRunSettled, {
       idle: whenIdle,
       load: () => import('virtual:pwa-register').then((m) => m.registerSW),
-    }).then(async () => {
-      if (loadedGuest === null) return;
-      await warmCodeCache(loadedGuest, {
-        spawn: spawnBrowserWorker,
-        storage: safeStorage(),
-        controlled,
-        version: GUEST_VERSION,
-        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      });
     });
-  }
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
   }
 }
 
