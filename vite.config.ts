@@ -6,24 +6,20 @@ import { VitePWA } from 'vite-plugin-pwa';
 /**
  * The stdlib zips of the guest, read from public/guest/manifest.json at build time. None is on the
  * first run's path: the Wizer snapshot already holds Python's start-up imports, and a plugin that
- * imports nothing from the stdlib (the article's) reads no zip at all. So every zip is lazy: the
- * Worker reads one by a synchronous request when Python first opens it, and the page prefetches
- * the core zip (`*-core.zip`, the common modules) and the rest (`*-rest.zip`) right after the first
- * result; the source zip (`*-source.zip`, the lines tracebacks show) only ever on demand. The page
- * gets the layout as `__STDLIB_LAYOUT__` (src/app/guest.ts); `eager` zips (none today) would be
- * fetched with the module, each with a preload in index.html.
+ * imports nothing from the stdlib (the article's) reads no zip at all (src/app/stdlib.test.ts). So
+ * the Worker reads a zip by a synchronous request when Python first opens it, and the page
+ * prefetches the core zip (the common modules) and the rest right after the first result; the
+ * source zip (the lines tracebacks show) only ever on demand. The page gets the names as
+ * `__STDLIB_ZIPS__` (src/app/guest.ts).
  */
-const MANIFEST = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
-  artifacts: Record<string, { sha256?: string }>;
-};
-
-function stdlibLayout(): { eager: string[]; lazy: string[] } {
-  const zips = Object.keys(MANIFEST.artifacts)
+function stdlibZips(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('./public/guest/manifest.json', import.meta.url), 'utf8')) as {
+    artifacts: Record<string, unknown>;
+  };
+  return Object.keys(manifest.artifacts)
     .filter((name) => name.endsWith('.zip'))
     .sort();
-  return { eager: [], lazy: zips };
 }
-const STDLIB = stdlibLayout();
 
 /**
  * Content-Security-Policy: nothing from other origins, no inline script, WebAssembly allowed.
@@ -53,22 +49,9 @@ function productionHtml(): Plugin {
   };
 }
 
-/** The guest starts downloading before the page's script has arrived (dev and build alike). */
-function preloadGuest(): Plugin {
-  return {
-    name: 'playground-preload-guest',
-    transformIndexHtml: () =>
-      STDLIB.eager.map((zip) => ({
-        tag: 'link',
-        attrs: { rel: 'preload', href: `guest/${zip}`, as: 'fetch', crossorigin: '' },
-        injectTo: 'head' as const,
-      })),
-  };
-}
-
 /**
  * The Service Worker (src/sw/sw.ts): precaches the built page and everything under public/guest
- * (the 11 MB module among them, hence the size limit) and answers from that cache first. The page
+ * (the 8.5 MB module among them, hence the size limit) and answers from that cache first. The page
  * registers it itself after its first result (src/app/offline.ts); in dev there is none.
  */
 function serviceWorker(): Plugin[] {
@@ -90,10 +73,8 @@ function serviceWorker(): Plugin[] {
 export default defineConfig({
   // Relative asset URLs: the built page works from any folder (and from a share link's origin).
   base: './',
-  plugins: [react(), productionHtml(), preloadGuest(), serviceWorker()],
-  define: {
-    __STDLIB_LAYOUT__: JSON.stringify(STDLIB),
-  },
+  plugins: [react(), productionHtml(), serviceWorker()],
+  define: { __STDLIB_ZIPS__: JSON.stringify(stdlibZips()) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

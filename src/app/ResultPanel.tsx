@@ -58,7 +58,6 @@ function OutcomeView({ outcome }: { outcome: RunOutcome }) {
 function Phases({ load, timings, total, first }: { load: LoadTimings; timings: Timings; total: number | null; first: boolean }) {
   const rows: [string, number | undefined][] = [
     ['download + compile wrapper.wasm', first ? load.wrapper : undefined],
-    ['download stdlib', first ? load.stdlib : undefined],
     ['compile', timings.compile],
     ['instantiate', timings.instantiate],
     ['_start (imports the plugin)', timings.start],

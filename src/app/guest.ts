@@ -1,20 +1,19 @@
-// Loads the guest: compiles guest/wrapper.wasm while it downloads (and fetches the start-up stdlib
-// zips, if the layout names any: none today). Imported first by main.tsx, so the download starts
-// before React or the editor load. The stdlib zips are not on this path: the Worker reads one on
-// first use, and the page prefetches the core and rest zips after the first result
-// (`fetchLazyZips`).
+// Loads the guest: compiles guest/wrapper.wasm while it downloads. Imported first by main.tsx, so
+// the download starts before React or the editor load. The stdlib zips are not on this path: the
+// Worker reads one on first use, and the page prefetches the core and rest zips after the first
+// result (`fetchLazyZips`).
 import type { StdlibSpec } from '../worker/protocol.ts';
 
 /** Set by vite.config.ts from public/guest/manifest.json. */
-declare const __STDLIB_LAYOUT__: { eager: string[]; lazy: string[] };
-// Vitest and other non-Vite runs have no define: they see an empty layout rather than a stale guess.
-const LAYOUT = typeof __STDLIB_LAYOUT__ === 'undefined' ? { eager: [], lazy: [] } : __STDLIB_LAYOUT__;
+declare const __STDLIB_ZIPS__: string[];
+// Vitest and other non-Vite runs have no define: they see no zips rather than a stale guess.
+const STDLIB_ZIPS = typeof __STDLIB_ZIPS__ === 'undefined' ? [] : __STDLIB_ZIPS__;
 
 export interface Guest {
   module: WebAssembly.Module;
   stdlib: StdlibSpec;
   /** Milliseconds from the page's first script to each part being ready. */
-  timings: { wrapper: number; stdlib: number };
+  timings: { wrapper: number };
 }
 
 export interface LoadProgress {
@@ -75,19 +74,15 @@ const contentLength = (r: Response): number | null => {
 function fetchGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
   const t0 = performance.now();
   let loaded = 0;
-  const totals: (number | null | undefined)[] = [undefined, ...LAYOUT.eager.map(() => undefined)];
-  const report = () => {
-    const known = totals.every((t) => typeof t === 'number');
-    onProgress({ loaded, total: known ? (totals as number[]).reduce((a, b) => a + b, 0) : null });
-  };
+  let total: number | null = null;
   const count = (n: number) => {
     loaded += n;
-    report();
+    onProgress({ loaded, total });
   };
 
   const wrapper = (async () => {
     const response = await fetchOk(WRAPPER_URL);
-    totals[0] = contentLength(response);
+    total = contentLength(response);
     // The original goes to compileStreaming (so the browser can cache the compiled code by URL);
     // a clone is read alongside, to count progress and to fall back on if streaming is refused
     // (an old browser, or a server that does not send Content-Type: application/wasm).
@@ -108,19 +103,11 @@ function fetchGuest(onProgress: (p: LoadProgress) => void): Promise<Guest> {
     return { module, ms: performance.now() - t0 };
   })();
 
-  const zips = Promise.all(
-    LAYOUT.eager.map(async (name, i) => {
-      const response = await fetchOk(zipUrl(name));
-      totals[i + 1] = contentLength(response);
-      report();
-      return [name, await readCounting(response.body, count)] as const;
-    }),
-  ).then((entries) => ({ bytes: Object.fromEntries(entries), ms: performance.now() - t0 }));
-
-  return Promise.all([wrapper, zips]).then(([w, z]) => ({
+  return wrapper.then((w) => ({
     module: w.module,
-    stdlib: { bytes: z.bytes, lazy: Object.fromEntries(LAYOUT.lazy.map((name) => [name, new URL(zipUrl(name), document.baseURI).href])) },
-    timings: { wrapper: w.ms, stdlib: z.ms },
+    // Every zip is read on demand (vite.config.ts, stdlibZips) and prefetched after the first result.
+    stdlib: { bytes: {}, lazy: Object.fromEntries(STDLIB_ZIPS.map((name) => [name, new URL(zipUrl(name), document.baseURI).href])) },
+    timings: { wrapper: w.ms },
   }));
 }
 
@@ -163,7 +150,7 @@ export const prefetchOrder = (lazy: string[]): string[] => [
  * the Worker fetches it then.
  */
 export function fetchLazyZips(onZip: (name: string, bytes: Uint8Array) => void): void {
-  for (const name of prefetchOrder(LAYOUT.lazy)) {
+  for (const name of prefetchOrder(STDLIB_ZIPS)) {
     void fetchOk(zipUrl(name))
       .then((r) => r.arrayBuffer())
       .then(

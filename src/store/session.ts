@@ -57,7 +57,6 @@ export type GuestState =
 /** Download-and-compile times of the guest, measured by the page. */
 export interface LoadTimings {
   wrapper?: number;
-  stdlib?: number;
 }
 
 export const MAX_KEPT_RUNS = 20;

@@ -1,8 +1,8 @@
 // The Service Worker (built by vite-plugin-pwa from this file, injectManifest): it precaches the
 // built page and the guest (public/guest: the module, the stdlib zips, manifest.json, sdk.pyi) and
-// answers from that cache first. A returning visit then downloads nothing and V8 finds its
-// compiled code for the module (it keeps it beside a Cache Storage entry), and the page works
-// offline. A new build's worker waits until the page asks it to take over (the "new version"
+// answers from that cache first. A returning visit then downloads nothing (V8 may also keep the
+// module's compiled code beside its Cache Storage entry, once enough of it was optimised), and the
+// page works offline. A new build's worker waits until the page asks it to take over (the "new version"
 // notice, src/app/offline.ts): a page never runs with half its files from another build.
 import { addPlugins, cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { revalidatePlugin } from './revalidate.ts';
