@@ -41,6 +41,17 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Cross-origin isolation: the page gets SharedArrayBuffer, which the Python Worker writes its log
+ * lines into (src/worker/ring.ts) instead of posting one message per line. Nothing the page loads
+ * comes from another origin. A host that sends neither header gets the page without it, which
+ * posts lines as messages.
+ */
+const CROSS_ORIGIN_ISOLATED = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 function productionHtml(): Plugin {
   return {
     name: 'playground-html',
@@ -88,7 +99,8 @@ export default defineConfig({
       'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
+      ...CROSS_ORIGIN_ISOLATED,
     },
   },
-  server: { port: 5173 },
+  server: { port: 5173, headers: CROSS_ORIGIN_ISOLATED },
 });

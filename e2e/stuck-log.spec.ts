@@ -1,6 +1,8 @@
 // A run that gets stuck: the lines written before it got stuck are the ones a person needs, so
 // every one of them must reach the log and stay there after Stop or the time limit, at its level,
-// whether the run was on a fresh instance or on one reused from an earlier run of the same files.
+// whether the run was on a fresh instance or on one reused from an earlier run of the same files;
+// in a cross-origin isolated page (lines go through shared memory, src/worker/ring.ts) and in one
+// that is not (each line is posted).
 import { expect, test, type Page } from '@playwright/test';
 import { copiedLog, expectOutcome, lastRunEntries, openPlayground, runWith } from './helpers.ts';
 
@@ -78,31 +80,52 @@ for (const n of [1, 10, 1000]) {
   }
 }
 
-test('N lines then an endless loop (N = 1, 10, 1000): after Stop and after the time limit the log holds every line', async ({ page }) => {
-  test.setTimeout(180_000);
-  await openPlayground(page, PLUGIN);
-  for (const [n, end, instance] of CASES) {
-    await test.step(`${n} lines, ${end}, ${instance} instance`, async () => {
-      const log = await stuckRun(page, n, end, instance, 1);
-      expectRunLines(log, n, instance);
+type Isolation = 'isolated' | 'not isolated';
+
+/** Opens the plugin's page, served without COOP/COEP for 'not isolated'; checks the page is as asked. */
+async function open(page: Page, isolation: Isolation): Promise<void> {
+  if (isolation === 'not isolated') {
+    await page.context().route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
     });
   }
-  // The newest line is in the page, at the Python level.
-  await expect(lastRunEntries(page).filter({ hasText: 'line 999' })).toHaveAttribute('data-level', 'python');
-  await runWith(page, 'ok', 'result');
-});
+  await openPlayground(page, PLUGIN);
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(isolation === 'isolated');
+}
 
-for (const end of ['stop', 'timeout'] as const) {
-  test(`a 100 000-line flood then an endless loop, ended by ${end === 'stop' ? 'Stop' : 'the time limit'}: the newest lines are kept`, async ({
+for (const isolation of ['isolated', 'not isolated'] as const) {
+  test(`${isolation}: N lines then an endless loop (N = 1, 10, 1000): after Stop and after the time limit the log holds every line`, async ({
     page,
   }) => {
-    test.setTimeout(150_000);
-    await openPlayground(page, PLUGIN);
-    for (const instance of ['reused', 'fresh'] as const) {
-      await test.step(`${instance} instance`, async () => {
-        const log = await stuckRun(page, 100_000, end, instance, 25);
-        expectRunLines(log, 100_000, instance);
+    test.setTimeout(180_000);
+    await open(page, isolation);
+    for (const [n, end, instance] of CASES) {
+      await test.step(`${n} lines, ${end}, ${instance} instance`, async () => {
+        const log = await stuckRun(page, n, end, instance, 1);
+        expectRunLines(log, n, instance);
       });
     }
+    // The newest line is in the page, at the Python level.
+    await expect(lastRunEntries(page).filter({ hasText: 'line 999' })).toHaveAttribute('data-level', 'python');
+    await runWith(page, 'ok', 'result');
   });
+
+  for (const end of ['stop', 'timeout'] as const) {
+    test(`${isolation}: a 100 000-line flood then an endless loop, ended by ${end === 'stop' ? 'Stop' : 'the time limit'}: the newest lines are kept`, async ({
+      page,
+    }) => {
+      test.setTimeout(150_000);
+      await open(page, isolation);
+      for (const instance of ['reused', 'fresh'] as const) {
+        await test.step(`${instance} instance`, async () => {
+          const log = await stuckRun(page, 100_000, end, instance, 25);
+          expectRunLines(log, 100_000, instance);
+        });
+      }
+    });
+  }
 }

@@ -149,13 +149,26 @@ export const RelayMessageSchema = v.variant('kind', [
 ]);
 export type RelayMessage = v.InferOutput<typeof RelayMessageSchema>;
 
+/**
+ * Relay → Python Worker, before anything else, in a cross-origin isolated page: the shared ring
+ * (ring.ts) its log lines go to instead of one message each.
+ */
+export const RingOfferSchema = v.object({
+  type: v.literal('ring'),
+  buffer: v.custom<SharedArrayBuffer>(
+    (x) => typeof SharedArrayBuffer === 'function' && x instanceof SharedArrayBuffer,
+    'expected a SharedArrayBuffer',
+  ),
+});
+export type RingOffer = v.InferOutput<typeof RingOfferSchema>;
+
 /** Page → relay: end the Python Worker (a Stop, a time-out, a fault). */
 export const RelayCommandSchema = v.object({ kind: v.literal('terminate') });
 export type RelayCommand = v.InferOutput<typeof RelayCommandSchema>;
 
 /**
- * One log line, Python Worker → relay, as one string: the cheapest message to post and to receive,
- * and there is one per line (see relay.ts). Fields are separated by U+001F; the file name is
+ * One log line, Python Worker → relay, as one string: the cheapest thing to write into the ring and
+ * to read back, or to post as a message where there is no ring (see relay.ts). Fields are separated by U+001F; the file name is
  * length-prefixed and the text comes last, so neither may hold anything. The page never sees this
  * form: the relay turns lines back into entries, which the page validates.
  */

@@ -9,7 +9,9 @@ import { Newest } from './newest.ts';
 import {
   encodeLine,
   LOG_LINES_PER_RUN,
+  parse,
   parseRequest,
+  RingOfferSchema,
   runResponseOf,
   runTraceOf,
   type StdlibSpec,
@@ -17,6 +19,8 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol.ts';
+import { LineRing } from './ring.ts';
+import { sameFiles } from './sameFiles.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,29 +30,43 @@ const post = (reply: WorkerReply) => self.postMessage(reply);
 const toWire = (e: unknown): WireError =>
   e instanceof Error ? { type: e.name, message: e.message } : { type: 'Error', message: String(e) };
 
+/** The ring shared with the relay (a cross-origin isolated page only; see relay.ts). */
+let ring: LineRing | null = null;
+/** The ring was full (a flood, a line longer than the ring): the run's later lines are posted, in order. */
+let ringFull = false;
+
+/** A line of a run, in the relay's reach at once: a run may never return, nothing may wait. */
+function sendLine(line: string): void {
+  if (ring !== null && !ringFull && ring.write(line)) return;
+  // Posted lines are read after the ring (relay.ts): none may be written to the ring after one.
+  ringFull = ring !== null;
+  self.postMessage(line);
+}
+
 /**
- * Where an instance's log lines go: each to the run in progress on it the moment it is written (a
- * run may never return: nothing may wait here for a later line or a timer), or kept (newest kept)
- * until its first run, so that run's log shows how the instance was made.
+ * Where an instance's log lines go: each to the run in progress on it the moment it is written, or
+ * kept (newest kept) until its first run, so that run's log shows how the instance was made.
  */
 class LogRoute {
   private early = new Newest<LogEntry>(LOG_LINES_PER_RUN);
   run: number | null = null;
 
   push = (entry: LogEntry): void => {
-    if (this.run !== null) self.postMessage(encodeLine(this.run, entry));
+    if (this.run !== null) sendLine(encodeLine(this.run, entry));
     else this.early.push(entry);
   };
 
   attach(id: number): void {
     const { kept, dropped } = this.early.take();
     if (kept.length > 0 || dropped > 0) post({ type: 'log', id, entries: kept, dropped });
+    ringFull = false;
     this.run = id;
   }
 }
 
 interface Started {
-  key: string;
+  files: PluginFiles;
+  quotaBytes: number;
   host: Host;
   route: LogRoute;
 }
@@ -66,27 +84,6 @@ const zipBytes: Record<string, Uint8Array> = {};
 let lazyZips: Record<string, string> = {};
 let current: Started | null = null;
 let spare: Spare | null = null;
-
-/**
- * Names the content of `files`, to tell a rerun from an edit. Bytes count by their SHA-256: JSON of
- * a Uint8Array spells every byte as a key, which took 7 s for a 10 MiB file. Without SubtleCrypto
- * (a page served over plain http from another host) their latin-1 reading is exact and still fast.
- */
-async function filesKey(files: PluginFiles): Promise<string> {
-  const latin1 = new TextDecoder('latin1');
-  const parts = await Promise.all(
-    Object.entries(files)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(async ([path, content]) => {
-        if (typeof content === 'string') return [path, 'text', content];
-        // A message's bytes are never shared memory.
-        const digest =
-          globalThis.crypto?.subtle === undefined ? null : await crypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>);
-        return [path, 'bytes', digest === null ? latin1.decode(content) : Array.from(new Uint8Array(digest)).join(',')];
-      }),
-  );
-  return JSON.stringify(parts);
-}
 
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
 function fetchSync(name: string, url: string): Uint8Array {
@@ -152,8 +149,7 @@ function makeSpare(quotaBytes = lastQuotaBytes): Spare {
 /** The host for `files`: the started one when the files are unchanged and it is alive, else the spare started with them. */
 async function hostFor(files: PluginFiles, runId: number, quotaBytes: number, fresh: boolean): Promise<Started> {
   // The quota is fixed when an instance is made: another quota needs another instance.
-  const key = `${quotaBytes}|${await filesKey(files)}`;
-  if (!fresh && current !== null && current.key === key && current.host.reusable) {
+  if (!fresh && current !== null && current.quotaBytes === quotaBytes && current.host.reusable && sameFiles(current.files, files)) {
     current.route.attach(runId);
     return current;
   }
@@ -164,7 +160,7 @@ async function hostFor(files: PluginFiles, runId: number, quotaBytes: number, fr
   const instance = await taken.instance;
   taken.route.attach(runId);
   // `start` runs the plugin's module code: it is part of this run (and of its time limit).
-  const started: Started = { key, host: instance.start(files), route: taken.route };
+  const started: Started = { files, quotaBytes, host: instance.start(files), route: taken.route };
   current = started;
   return started;
 }
@@ -215,6 +211,12 @@ function enqueue(task: () => Promise<void>): void {
 }
 
 self.onmessage = (event: MessageEvent<unknown>) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'ring') {
+    const offer = parse(RingOfferSchema, event.data);
+    if (offer.ok) ring = new LineRing(offer.value.buffer);
+    else console.warn(`the Worker dropped a malformed ring (${offer.problem})`);
+    return;
+  }
   const parsed = parseRequest(event.data);
   if (!parsed.ok) {
     // Without a valid id there is no one to answer: say it where a developer looks.
