@@ -39,6 +39,12 @@
 
   // Keep the Worker the page runs plugins in, and the last run request it sent, so the bench can
   // talk to that Worker with the page's own protocol when the page has no window.__bench hook.
+  // (Our page posts run requests on a MessageChannel to its Worker: the last one is kept too.)
+  const nativePortPost = MessagePort.prototype.postMessage;
+  MessagePort.prototype.postMessage = function (message, transfer) {
+    if (message && message.type === 'run') probe.lastRun = message;
+    return nativePortPost.call(this, message, transfer);
+  };
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     postMessage(message, transfer) {

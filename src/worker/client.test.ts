@@ -94,6 +94,32 @@ describe('WorkerClient', () => {
     expect(lines).toEqual(['a', 'b']);
   });
 
+  it('an outcome that names more lines than have come waits for them (the relay passes lines on apart)', async () => {
+    await readyClient();
+    const lines: string[] = [];
+    let ended: RunEnd | null = null;
+    void client.run(request, { onLog: (entries) => lines.push(...entries.map((e) => e.text)) }).then((end) => (ended = end));
+    const { id } = worker().last('run');
+    worker().reply({ type: 'log', id, entries: [entry('a')], dropped: 0 });
+    worker().reply({ type: 'done', id, outcome: { kind: 'result', value: 'ok' }, timings: {}, lines: 4 });
+    await flush();
+    expect(ended).toBeNull();
+    // Kept and dropped lines both count.
+    worker().reply({ type: 'log', id, entries: [entry('b')], dropped: 2 });
+    await flush();
+    expect(ended).toEqual({ outcome: { kind: 'result', value: 'ok' }, timings: {} });
+    expect(lines).toEqual(['a', 'b']);
+  });
+
+  it('Stop ends a run whose outcome waits for lines', async () => {
+    await readyClient();
+    const done = client.run(request);
+    const { id } = worker().last('run');
+    worker().reply({ type: 'done', id, outcome: { kind: 'result', value: 'ok' }, timings: {}, lines: 1 });
+    client.stop();
+    expect((await done).outcome).toEqual({ kind: 'stopped' });
+  });
+
   it('a run asked for while loading waits for the Worker, then goes', async () => {
     makeClient();
     const done = client.run(request);

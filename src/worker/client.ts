@@ -9,7 +9,7 @@ import { parseReply, type RunResponseWire, type StdlibSpec, type WorkerRequest }
 /** What the client needs of a Worker; a real one is made by spawn.ts, tests pass a fake. */
 export interface WorkerLike {
   postMessage(request: WorkerRequest): void;
-  /** Ends the Worker at once; resolves once every reply it sent before has reached `onmessage`. */
+  /** Ends the Worker at once; resolves once every log line it sent before has reached `onmessage`. */
   terminate(): Promise<void>;
   onmessage: ((data: unknown) => void) | null;
   /** The Worker failed: its script did not load, or it threw outside a request. */
@@ -84,6 +84,10 @@ interface PendingRun {
   timer: ReturnType<typeof setTimeout> | null;
   /** Set when the page ended it (Stop, time-out, fault): replies other than log lines no longer count. */
   ending: RunOutcome | null;
+  /** Log lines received so far (kept and dropped). */
+  lines: number;
+  /** The run's end, held until the lines sent before it have arrived (some come another way). */
+  held: { end: RunEnd; lines: number } | null;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -144,7 +148,7 @@ export class WorkerClient {
     }
     return new Promise<RunEnd>((resolve) => {
       const id = ++this.seq;
-      const run: PendingRun = { kind: 'run', request, options, resolve, worker: null, timer: null, ending: null };
+      const run: PendingRun = { kind: 'run', request, options, resolve, worker: null, timer: null, ending: null, lines: 0, held: null };
       this.pending.set(id, run);
       if (this.currentStatus.phase === 'ready') this.post(id, run);
     });
@@ -271,20 +275,29 @@ export class WorkerClient {
       case 'log':
         // Lines that arrive after the page ended the run (Stop, time-out) still belong to it.
         p.options.onLog?.(reply.entries, reply.dropped);
+        p.lines += reply.entries.length + reply.dropped;
+        if (p.held !== null && p.ending === null && p.lines >= p.held.lines) this.finish(reply.id, p, p.held.end);
         return;
-      case 'done':
-        if (p.ending === null)
-          this.finish(reply.id, p, {
-            outcome: reply.outcome,
-            timings: reply.timings,
-            ...(reply.response === undefined ? {} : { response: reply.response }),
-            ...(reply.trace === undefined ? {} : { trace: reply.trace }),
-            ...(reply.traceDropped === undefined ? {} : { traceDropped: reply.traceDropped }),
-          });
+      case 'done': {
+        if (p.ending !== null) return;
+        const end: RunEnd = {
+          outcome: reply.outcome,
+          timings: reply.timings,
+          ...(reply.response === undefined ? {} : { response: reply.response }),
+          ...(reply.trace === undefined ? {} : { trace: reply.trace }),
+          ...(reply.traceDropped === undefined ? {} : { traceDropped: reply.traceDropped }),
+        };
+        this.settle(reply.id, p, end, reply.lines ?? 0);
         return;
+      }
       case 'failed':
         if (p.ending === null)
-          this.finish(reply.id, p, { outcome: { kind: 'failed', message: `${reply.error.type}: ${reply.error.message}` }, timings: {} });
+          this.settle(
+            reply.id,
+            p,
+            { outcome: { kind: 'failed', message: `${reply.error.type}: ${reply.error.message}` }, timings: {} },
+            reply.lines ?? 0,
+          );
         return;
       case 'ready':
         return;
@@ -303,6 +316,12 @@ export class WorkerClient {
     } else {
       console.warn(`dropped ${what}`, data);
     }
+  }
+
+  /** Ends the run once the `lines` it sent before its end have come (lines passed on by the relay may come after the end, which comes straight). */
+  private settle(id: number, run: PendingRun, end: RunEnd, lines: number): void {
+    if (run.lines >= lines) this.finish(id, run, end);
+    else run.held = { end, lines };
   }
 
   private finish(id: number, run: PendingRun, end: RunEnd): void {

@@ -117,6 +117,12 @@ export function runResponseOf(report: Pick<RunReport, 'response' | 'state'>): { 
   return Object.keys(response).length > 0 ? { response } : {};
 }
 
+/**
+ * How many log lines of the run (kept and dropped) were sent before a `done` or `failed`. Some come
+ * by way of the relay, which may deliver them after it: the run ends once that many are in.
+ */
+const LinesBefore = v.optional(v.pipe(Id, v.minValue(0)));
+
 /** Worker → page. */
 export const WorkerReplySchema = v.variant('type', [
   v.object({ type: v.literal('ready'), id: Id }),
@@ -130,17 +136,20 @@ export const WorkerReplySchema = v.variant('type', [
     response: v.optional(RunResponseSchema),
     trace: v.optional(v.array(TraceEventSchema)),
     traceDropped: v.optional(v.pipe(Id, v.minValue(0))),
+    lines: LinesBefore,
   }),
-  v.object({ type: v.literal('failed'), id: Id, error: WireErrorSchema }),
+  v.object({ type: v.literal('failed'), id: Id, error: WireErrorSchema, lines: LinesBefore }),
 ]);
 export type WorkerReply = v.InferOutput<typeof WorkerReplySchema>;
 
 /**
- * The page talks to a relay Worker that runs the Python Worker nested inside it (see relay.ts):
- * requests go down unchanged; replies come up wrapped, with the relay's own news.
+ * The page talks to the Python Worker over a MessageChannel of its own (requests down; `ready`,
+ * `done`, `failed` and a run's last lines up), and to the relay Worker that runs the Python Worker
+ * nested inside it (see relay.ts), which ends the Python Worker and passes its log lines up in
+ * batches, wrapped with the relay's own news.
  */
 export const RelayMessageSchema = v.variant('kind', [
-  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  /** Log replies, in order. */
   v.object({ kind: v.literal('replies'), replies: v.array(v.unknown()) }),
   /** The Python Worker failed outside a request (its script did not load, it threw). */
   v.object({ kind: v.literal('error'), message: v.string() }),
@@ -149,22 +158,33 @@ export const RelayMessageSchema = v.variant('kind', [
 ]);
 export type RelayMessage = v.InferOutput<typeof RelayMessageSchema>;
 
-/**
- * Relay → Python Worker, before anything else, in a cross-origin isolated page: the shared ring
- * (ring.ts) its log lines go to instead of one message each.
- */
-export const RingOfferSchema = v.object({
-  type: v.literal('ring'),
-  buffer: v.custom<SharedArrayBuffer>(
-    (x) => typeof SharedArrayBuffer === 'function' && x instanceof SharedArrayBuffer,
-    'expected a SharedArrayBuffer',
-  ),
-});
-export type RingOffer = v.InferOutput<typeof RingOfferSchema>;
+const Port = v.instance(MessagePort);
 
-/** Page → relay: end the Python Worker (a Stop, a time-out, a fault). */
-export const RelayCommandSchema = v.object({ kind: v.literal('terminate') });
+/** Page → relay: the page's end of its channel to the Python Worker; end the Python Worker (a Stop, a time-out, a fault). */
+export const RelayCommandSchema = v.variant('kind', [
+  v.object({ kind: v.literal('port'), port: Port }),
+  v.object({ kind: v.literal('terminate') }),
+]);
 export type RelayCommand = v.InferOutput<typeof RelayCommandSchema>;
+
+/**
+ * Relay → Python Worker, before anything else: the channel to the page, and in a cross-origin
+ * isolated page the shared ring (ring.ts) its log lines go to instead of one message each.
+ */
+export const PythonSetupSchema = v.variant('type', [
+  v.object({ type: v.literal('port'), port: Port }),
+  v.object({
+    type: v.literal('ring'),
+    buffer: v.custom<SharedArrayBuffer>(
+      (x) => typeof SharedArrayBuffer === 'function' && x instanceof SharedArrayBuffer,
+      'expected a SharedArrayBuffer',
+    ),
+  }),
+]);
+export type PythonSetup = v.InferOutput<typeof PythonSetupSchema>;
+
+/** Python Worker → relay: a run has ended; send the page its lines held here now, without waiting for a batch. */
+export const FLUSH = 'flush';
 
 /**
  * One log line, Python Worker → relay, as one string: the cheapest thing to write into the ring and

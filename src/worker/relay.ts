@@ -1,20 +1,23 @@
-// The Worker the page talks to. It runs the Python Worker (worker.ts) as its own nested Worker and
-// passes requests down and replies up, log lines in batches.
+// The Worker the page talks to besides the Python Worker (worker.ts), which it runs as its own
+// nested Worker: it ends the Python Worker on the page's request, and passes its log lines up in
+// batches. Requests and outcomes go straight between the page and the Python Worker, over a
+// MessageChannel the page hands down through here.
 //
 // Why: a run is synchronous, so the Python Worker cannot hold a log line back for a later batch
 // (no timer fires until the run returns, and a stuck run is terminated mid-way: a line still
 // waiting would be lost). Each line must be in another thread's reach the moment it is written.
-// In a cross-origin isolated page it is written into a ring of shared memory (ring.ts) that this
-// relay reads: no message per line, and a short run's lines come up with its outcome. Elsewhere
-// the Python Worker posts each line here as one message. Either way the page gets batches: one
-// message per line would cost it one task per line (frames over 100 ms in a flood).
+// In a cross-origin isolated page it is written into a ring of shared memory (ring.ts): this relay
+// takes lines from it 50 ms after they start coming, and a run that ends takes the rest back and
+// sends them with its outcome (no message per line at all for a short run). Elsewhere the Python
+// Worker posts each line here as one message. Either way the page gets batches: one message per
+// line would cost it one task per line (frames over 100 ms in a flood).
 // A Worker's messages not yet delivered when its parent calls `terminate()` are not guaranteed to
 // arrive: the page asks this relay to end the Python Worker instead, and the relay does so only
-// after it has handled every line sent before the request (messages from both sides queue in one
-// FIFO here) and read the ring.
+// after it has handled every line posted before the request (messages from both sides queue in one
+// FIFO here), then takes what is left in the ring.
 import type { LogEntry } from '../host/types.ts';
 import { Newest } from './newest.ts';
-import { decodeLine, LOG_LINES_PER_RUN, parse, parseReply, RelayCommandSchema, type RelayMessage, type RingOffer } from './protocol.ts';
+import { decodeLine, FLUSH, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type PythonSetup, type RelayMessage } from './protocol.ts';
 import { LineRing } from './ring.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,9 +30,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const BATCH_EVERY_MS = 250;
 /**
  * A line after a quiet spell waits this long: a run that ends sooner (almost every run) sends its
- * lines with its outcome, one message and one render on the page instead of two or three. A person
- * does not see the wait; a stuck run loses nothing by it (the page's `terminate` flushes first).
- * The ring is looked at this often while a run is in progress.
+ * lines with its outcome, one render on the page instead of two or three. A person does not see
+ * the wait; a stuck run loses nothing by it (the page's `terminate` flushes first).
  */
 const FIRST_BATCH_MS = 50;
 /**
@@ -48,11 +50,23 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 const python = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' });
 /** Cross-origin isolation is what makes SharedArrayBuffer available. */
 const ring = self.crossOriginIsolated ? LineRing.create(RING_BYTES) : null;
-if (ring !== null) python.postMessage({ type: 'ring', buffer: ring.buffer } satisfies RingOffer);
+if (ring !== null) {
+  python.postMessage({ type: 'ring', buffer: ring.buffer } satisfies PythonSetup);
+  void watch(ring);
+}
 
-/** Sends the lines held here (the ring's too), followed by `then` when given, as one message. */
-function flush(...then: unknown[]): void {
-  readRing();
+/** Takes lines from the ring a little after they start coming (the run may take them back first). */
+async function watch(ring: LineRing): Promise<void> {
+  for (;;) {
+    await ring.written();
+    await new Promise((resolve) => setTimeout(resolve, FIRST_BATCH_MS));
+    takeRing();
+  }
+}
+
+/** Sends the lines held here (the ring's too) as one message. */
+function flush(): void {
+  takeRing();
   if (timer !== null) clearTimeout(timer);
   timer = null;
   lastFlush = performance.now();
@@ -62,57 +76,29 @@ function flush(...then: unknown[]): void {
     replies.push({ type: 'log', id, entries: kept, dropped });
   }
   logs.clear();
-  replies.push(...then);
   if (replies.length > 0) send({ kind: 'replies', replies });
-}
-
-function bufferOf(id: number): Newest<LogEntry> {
-  let buffer = logs.get(id);
-  if (buffer === undefined) logs.set(id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
-  timer ??= setTimeout(() => flush(), Math.max(FIRST_BATCH_MS, lastFlush + BATCH_EVERY_MS - performance.now()));
-  return buffer;
 }
 
 /** Holds an encoded line for the next batch; false when `data` is not one. */
 function hold(data: unknown): boolean {
   const line = decodeLine(data);
   if (line === null) return false;
-  bufferOf(line.id).push(line.entry);
+  let buffer = logs.get(line.id);
+  if (buffer === undefined) logs.set(line.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
+  buffer.push(line.entry);
+  timer ??= setTimeout(flush, Math.max(FIRST_BATCH_MS, lastFlush + BATCH_EVERY_MS - performance.now()));
   return true;
 }
 
-/** Every line written to the ring so far: they came before anything the Python Worker posts next. */
-function readRing(): void {
-  if (ring !== null) for (const line of ring.read()) hold(line);
-}
-
-/** Whether a run is in progress (its lines then land in the ring with no message to say so). */
-let running = false;
-let look: ReturnType<typeof setTimeout> | null = null;
-function watchRing(): void {
-  look = null;
-  if (!running) return;
-  readRing();
-  look = setTimeout(watchRing, FIRST_BATCH_MS);
+/** Every line in the ring: they were written before anything the Python Worker posts next. */
+function takeRing(): void {
+  if (ring !== null) for (const line of ring.take()) hold(line);
 }
 
 python.onmessage = (event: MessageEvent<unknown>) => {
-  const data = event.data;
-  readRing();
-  if (hold(data)) return;
-  // A `log` reply (the lines an instance wrote before its first run) is held like lines are.
-  // (Checked by its type first: a `done` with a trace is large, and the page validates it anyway.)
-  const reply = (data as { type?: unknown } | null)?.type === 'log' ? parseReply(data) : null;
-  if (reply?.ok && reply.value.type === 'log') {
-    const { id, entries, dropped } = reply.value;
-    const buffer = bufferOf(id);
-    buffer.countDropped(dropped);
-    for (const entry of entries) buffer.push(entry);
-    return;
-  }
-  // Anything else (a run's `done` or `failed`, `ready`) goes after the lines that came before it.
-  running = false;
-  flush(data);
+  takeRing();
+  if (hold(event.data)) return;
+  if (event.data === FLUSH) flush();
 };
 python.onerror = (event) => {
   event.preventDefault();
@@ -122,18 +108,19 @@ python.onerror = (event) => {
 python.onmessageerror = () => send({ kind: 'error', message: 'the Python Worker sent a message that could not be read' });
 
 self.onmessage = (event: MessageEvent<unknown>) => {
-  if (parse(RelayCommandSchema, event.data).ok) {
-    // Every line sent before this command has been handled (see above); the ring is read after the
-    // Python Worker is ended, so it holds every line that Worker wrote.
-    python.terminate();
-    flush();
-    send({ kind: 'closed' });
+  const command = parse(RelayCommandSchema, event.data);
+  if (!command.ok) {
+    console.warn(`the relay dropped a malformed command (${command.problem})`);
     return;
   }
-  // A request for the Python Worker: it validates requests itself.
-  python.postMessage(event.data);
-  if (ring !== null && (event.data as { type?: unknown } | null)?.type === 'run') {
-    running = true;
-    look ??= setTimeout(watchRing, FIRST_BATCH_MS);
+  if (command.value.kind === 'port') {
+    const { port } = command.value;
+    python.postMessage({ type: 'port', port } satisfies PythonSetup, [port]);
+    return;
   }
+  // Every line posted before this command has been handled (see above); the ring is taken after
+  // the Python Worker is ended, so it holds every line that Worker wrote.
+  python.terminate();
+  flush();
+  send({ kind: 'closed' });
 };

@@ -9,7 +9,7 @@ describe('a ring of lines in shared memory', () => {
         const ring = LineRing.create(64);
         for (const batch of batches) {
           const written = batch.filter((line) => ring.write(line));
-          expect(ring.read()).toEqual(written);
+          expect(ring.take()).toEqual(written);
         }
       }),
     );
@@ -21,9 +21,9 @@ describe('a ring of lines in shared memory', () => {
     expect(ring.write('abcdefghi')).toBe(true);
     expect(ring.write('jklmnopqr')).toBe(true);
     expect(ring.write('')).toBe(false);
-    expect(ring.read()).toEqual(['abcdefghi', 'jklmnopqr']);
+    expect(ring.take()).toEqual(['abcdefghi', 'jklmnopqr']);
     expect(ring.write('stuvwxyz!')).toBe(true);
-    expect(ring.read()).toEqual(['stuvwxyz!']);
+    expect(ring.take()).toEqual(['stuvwxyz!']);
   });
 
   it('refuses a line longer than the whole ring (by its UTF-8 bytes), and nothing else is lost', () => {
@@ -32,8 +32,8 @@ describe('a ring of lines in shared memory', () => {
     // 21 characters of 3 bytes: 63 bytes, more than the 60 a line can have.
     expect(ring.write('€'.repeat(21))).toBe(false);
     expect(ring.write('€'.repeat(20))).toBe(true);
-    expect(ring.read()).toEqual(['€'.repeat(20)]);
-    expect(ring.read()).toEqual([]);
+    expect(ring.take()).toEqual(['€'.repeat(20)]);
+    expect(ring.take()).toEqual([]);
   });
 
   it('keeps working when its counters wrap past 2^31 and 2^32', () => {
@@ -43,7 +43,7 @@ describe('a ring of lines in shared memory', () => {
       for (let i = 0; i < 10; i++) {
         expect(ring.write(`l${i}`)).toBe(true);
         expect(ring.write(`m${i}`)).toBe(true);
-        expect(ring.read()).toEqual([`l${i}`, `m${i}`]);
+        expect(ring.take()).toEqual([`l${i}`, `m${i}`]);
       }
     }
   });
@@ -53,8 +53,31 @@ describe('a ring of lines in shared memory', () => {
     const reader = new LineRing(writer.buffer);
     writer.write('one');
     writer.write('two');
-    expect(reader.read()).toEqual(['one', 'two']);
+    expect(reader.take()).toEqual(['one', 'two']);
     expect(writer.write('x'.repeat(56))).toBe(true);
+  });
+
+  it('lets the writer take back what no reader took, and tells it which of its lines those are', () => {
+    const ring = LineRing.create(64);
+    const reader = new LineRing(ring.buffer);
+    ring.write('a');
+    const aEnd = ring.end;
+    ring.write('b');
+    const bEnd = ring.end;
+    expect(reader.take()).toEqual(['a', 'b']);
+    ring.write('c');
+    const cEnd = ring.end;
+    const from = ring.takeBack();
+    expect([aEnd, bEnd, cEnd].map((end) => LineRing.after(end, from))).toEqual([false, false, true]);
+    // Taken back: no reader gets 'c', and its space is free again.
+    expect(reader.take()).toEqual([]);
+    expect(ring.write('x'.repeat(60))).toBe(true);
+  });
+
+  it('orders ends across the wrap of the counters', () => {
+    expect(LineRing.after(-(2 ** 31), 2 ** 31 - 4)).toBe(true);
+    expect(LineRing.after(2 ** 31 - 4, -(2 ** 31))).toBe(false);
+    expect(LineRing.after(8, 8)).toBe(false);
   });
 
   it('refuses a size that is not a power of two', () => {

@@ -1,13 +1,17 @@
-// A ring of strings in shared memory: one writer (the Python Worker, for its log lines), one reader
-// (the relay). A line written here is in the relay's reach the moment it is written, with no message
-// posted: the relay reads the ring on its batch timer, when a run ends, and before it terminates a
-// stuck Python Worker, so a stuck run still loses nothing. Only a cross-origin isolated page has
-// SharedArrayBuffer; elsewhere lines are posted one by one (see relay.ts).
+// A ring of strings in shared memory: one writer (the Python Worker, for its log lines) and readers
+// that take what was written (the relay, and the writer itself when a run ends). A line written
+// here is in the relay's reach the moment it is written, with no message posted: the relay reads
+// the ring soon after lines arrive and before it terminates a stuck Python Worker, so a stuck run
+// still loses nothing; a run that ends takes its untaken lines back and sends them with its outcome.
+// Only a cross-origin isolated page has SharedArrayBuffer; elsewhere lines are posted one by one.
 //
-// Layout: two Int32 counters (bytes written, bytes read; they only grow, wrapping at 2^32), then the
+// Layout: two Int32 counters (bytes written, bytes taken; they only grow, wrapping at 2^32), then the
 // data: records of a u32 byte length and the UTF-8 bytes, each padded to 4 bytes. The data size is a
 // power of two, so a counter modulo it is a position even across the wrap of the counter itself,
 // and a length never straddles the end of the data (bytes may: they are copied in two pieces).
+// A reader copies lines out, then moves the taken counter with a compare-and-swap: when another
+// reader took them first (or the writer reused their space meanwhile), the swap fails and the copy
+// is thrown away, so every line goes to exactly one reader.
 
 const WRITTEN = 0;
 const READ = 1;
@@ -51,22 +55,63 @@ export class LineRing {
     this.copyIn(bytes, (at + 4) & this.mask);
     // Publishes the record: a reader that sees the new count sees its bytes (Atomics are seq-cst).
     Atomics.store(this.counters, WRITTEN, (written + size) | 0);
+    Atomics.notify(this.counters, WRITTEN);
     return true;
   }
 
-  /** Reader: every line written since the last read, oldest first; their space is free after. */
-  read(): string[] {
-    const written = Atomics.load(this.counters, WRITTEN);
-    let read = Atomics.load(this.counters, READ);
-    const lines: string[] = [];
-    while (read !== written) {
-      const at = read & this.mask;
-      const length = this.lengths[at >>> 2]!;
-      lines.push(this.decoder.decode(this.copyOut((at + 4) & this.mask, length)));
-      read = (read + 4 + pad4(length)) | 0;
+  /** Every line written and not yet taken, oldest first; taken by this call, their space free after. */
+  take(): string[] {
+    for (;;) {
+      const written = Atomics.load(this.counters, WRITTEN);
+      const read = Atomics.load(this.counters, READ);
+      const lines: string[] = [];
+      let at = read;
+      while (at !== written) {
+        const length = this.lengths[(at & this.mask) >>> 2]!;
+        const size = 4 + pad4(length);
+        // Only when another reader took these lines and the writer reused their space meanwhile.
+        if (size > ((written - at) | 0)) break;
+        lines.push(this.decoder.decode(this.copyOut((at + 4) & this.mask, length)));
+        at = (at + size) | 0;
+      }
+      if (at === written && Atomics.compareExchange(this.counters, READ, read, written) === read) return lines;
+      if (at !== written && Atomics.load(this.counters, READ) === read) throw new Error('the ring of log lines is corrupt');
     }
-    Atomics.store(this.counters, READ, read);
-    return lines;
+  }
+
+  /**
+   * Writer: takes back every line no reader has taken, to send them another way. Returns the taken
+   * counter from before: the lines taken back are those that end after it (see `end`).
+   */
+  takeBack(): number {
+    const written = Atomics.load(this.counters, WRITTEN);
+    for (;;) {
+      const read = Atomics.load(this.counters, READ);
+      if (Atomics.compareExchange(this.counters, READ, read, written) === read) return read;
+    }
+  }
+
+  /** Where the lines taken so far end (on the counter `end` gives). */
+  get takenSoFar(): number {
+    return Atomics.load(this.counters, READ);
+  }
+
+  /** Writer: where the last line written ends, on the counter `takeBack` returns. */
+  get end(): number {
+    return Atomics.load(this.counters, WRITTEN);
+  }
+
+  /** Whether a line that ends at `end` comes after the counter `from` (a wrap of the counters allowed). */
+  static after(end: number, from: number): boolean {
+    return ((end - from) | 0) > 0;
+  }
+
+  /** Resolves once there is a line to take (at once when there is one already). */
+  async written(): Promise<void> {
+    const written = Atomics.load(this.counters, WRITTEN);
+    if (written !== Atomics.load(this.counters, READ)) return;
+    const wait = Atomics.waitAsync(this.counters, WRITTEN, written);
+    if (wait.async) await wait.value;
   }
 
   private copyIn(bytes: Uint8Array, at: number): void {

@@ -2,16 +2,19 @@
 // (a rerun with the same files calls into it again) and one spare instance, instantiated but not
 // started, made in the background after start-up and after each run. Changed files take the
 // spare and start it with them: every edit runs in a fresh interpreter, and costs only `_start`
-// (the plugin's import) plus the call. The page terminates this Worker on Stop or time-out.
+// (the plugin's import) plus the call. Requests come from the page over a MessageChannel and are
+// answered on it; log lines go to the relay that runs this Worker (relay.ts), which the page asks
+// to terminate it on Stop or time-out.
 import { DEFAULT_QUOTA_BYTES, prepareInstance, type Host, type SpareInstance, type StdlibFiles } from '../host/index.ts';
 import type { LogEntry, PluginFiles } from '../host/types.ts';
 import { Newest } from './newest.ts';
 import {
   encodeLine,
+  FLUSH,
   LOG_LINES_PER_RUN,
   parse,
   parseRequest,
-  RingOfferSchema,
+  PythonSetupSchema,
   runResponseOf,
   runTraceOf,
   type StdlibSpec,
@@ -24,8 +27,10 @@ import { sameFiles } from './sameFiles.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Replies go to the relay Worker that runs this one (relay.ts), which passes them to the page. */
-const post = (reply: WorkerReply) => self.postMessage(reply);
+/** The page's channel (requests come on it, and replies go back on it); set before any request. */
+let page: MessagePort | null = null;
+/** Replies in order; several in one message are handled in one task on the page. */
+const post = (replies: WorkerReply[]) => page!.postMessage(replies);
 
 const toWire = (e: unknown): WireError =>
   e instanceof Error ? { type: e.name, message: e.message } : { type: 'Error', message: String(e) };
@@ -34,13 +39,47 @@ const toWire = (e: unknown): WireError =>
 let ring: LineRing | null = null;
 /** The ring was full (a flood, a line longer than the ring): the run's later lines are posted, in order. */
 let ringFull = false;
+/** Lines of the run in progress sent so far (kept and dropped), and how many of them went to the relay. */
+let sent = 0;
+let relayed = 0;
+/** The run's lines in the ring, with where each ends there: those no reader took go with the outcome. */
+let inRing: { entry: LogEntry; end: number }[] = [];
+/** Past this many lines in `inRing`, the ones the relay took are let go. */
+const IN_RING_TRIM = 4096;
 
 /** A line of a run, in the relay's reach at once: a run may never return, nothing may wait. */
-function sendLine(line: string): void {
-  if (ring !== null && !ringFull && ring.write(line)) return;
-  // Posted lines are read after the ring (relay.ts): none may be written to the ring after one.
+function sendLine(id: number, entry: LogEntry): void {
+  sent++;
+  relayed++;
+  const line = encodeLine(id, entry);
+  if (ring !== null && !ringFull && ring.write(line)) {
+    inRing.push({ entry, end: ring.end });
+    if (inRing.length >= IN_RING_TRIM) inRing = untaken(ring.takenSoFar);
+    return;
+  }
+  // The relay takes the ring before each posted line: none may be written to the ring after one.
   ringFull = ring !== null;
   self.postMessage(line);
+}
+
+/** The lines in `inRing` that end after the taken counter `from`. */
+function untaken(from: number): { entry: LogEntry; end: number }[] {
+  let first = inRing.length;
+  while (first > 0 && LineRing.after(inRing[first - 1]!.end, from)) first--;
+  return inRing.slice(first);
+}
+
+/**
+ * A run's last lines, to send with its outcome: its lines no reader took from the ring (a short
+ * run's lines all: no message went anywhere per line). When some went to the relay instead, it is
+ * told to send them now. Also returns how many lines of the run were sent in all, these included.
+ */
+function lastLines(id: number): { log: WorkerReply | null; lines: number } {
+  const entries = ring === null ? [] : untaken(ring.takeBack()).map((l) => l.entry);
+  inRing = [];
+  if (relayed > entries.length) self.postMessage(FLUSH);
+  relayed = 0;
+  return { log: entries.length > 0 ? { type: 'log', id, entries, dropped: 0 } : null, lines: sent };
 }
 
 /**
@@ -52,13 +91,16 @@ class LogRoute {
   run: number | null = null;
 
   push = (entry: LogEntry): void => {
-    if (this.run !== null) sendLine(encodeLine(this.run, entry));
+    if (this.run !== null) sendLine(this.run, entry);
     else this.early.push(entry);
   };
 
   attach(id: number): void {
     const { kept, dropped } = this.early.take();
-    if (kept.length > 0 || dropped > 0) post({ type: 'log', id, entries: kept, dropped });
+    if (kept.length > 0 || dropped > 0) post([{ type: 'log', id, entries: kept, dropped }]);
+    sent = kept.length + dropped;
+    relayed = 0;
+    inRing = [];
     ringFull = false;
     this.run = id;
   }
@@ -171,7 +213,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       module = request.module;
       setStdlib(request.stdlib);
       await makeSpare().instance;
-      post({ type: 'ready', id: request.id });
+      post([{ type: 'ready', id: request.id }]);
       return;
     case 'stdlib':
       zipBytes[request.name] = request.bytes;
@@ -182,14 +224,22 @@ async function handle(request: WorkerRequest): Promise<void> {
         on = await hostFor(request.files, request.id, quotaBytesOf(request.quotaMiB), request.fresh === true);
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
         const report = on.host.run(request.payload, request.ident, context, { trace: request.trace === true });
-        post({
+        const { log, lines } = lastLines(request.id);
+        const done: WorkerReply = {
           type: 'done',
           id: request.id,
           outcome: report.outcome,
           timings: report.timings,
           ...runResponseOf(report),
           ...runTraceOf(report),
-        });
+          lines,
+        };
+        // One message: one task on the page, and one render of the lines and the outcome.
+        post(log === null ? [done] : [log, done]);
+      } catch (e) {
+        const { log, lines } = lastLines(request.id);
+        const failed: WorkerReply = { type: 'failed', id: request.id, error: toWire(e), lines };
+        post(log === null ? [failed] : [log, failed]);
       } finally {
         if (on !== null) on.route.run = null;
         // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.
@@ -210,14 +260,8 @@ function enqueue(task: () => Promise<void>): void {
   queue = queue.then(task);
 }
 
-self.onmessage = (event: MessageEvent<unknown>) => {
-  if ((event.data as { type?: unknown } | null)?.type === 'ring') {
-    const offer = parse(RingOfferSchema, event.data);
-    if (offer.ok) ring = new LineRing(offer.value.buffer);
-    else console.warn(`the Worker dropped a malformed ring (${offer.problem})`);
-    return;
-  }
-  const parsed = parseRequest(event.data);
+function receive(data: unknown): void {
+  const parsed = parseRequest(data);
   if (!parsed.ok) {
     // Without a valid id there is no one to answer: say it where a developer looks.
     console.warn(`the Worker dropped a malformed request (${parsed.problem})`);
@@ -226,7 +270,22 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   const request = parsed.value;
   enqueue(() =>
     handle(request).catch((e: unknown) => {
-      post({ type: 'failed', id: request.id, error: toWire(e) });
+      post([{ type: 'failed', id: request.id, error: toWire(e) }]);
     }),
   );
+}
+
+// From the relay, before anything else: the page's channel, and the ring in an isolated page.
+self.onmessage = (event: MessageEvent<unknown>) => {
+  const setup = parse(PythonSetupSchema, event.data);
+  if (!setup.ok) {
+    console.warn(`the Worker dropped a malformed message from the relay (${setup.problem})`);
+    return;
+  }
+  if (setup.value.type === 'ring') {
+    ring = new LineRing(setup.value.buffer);
+    return;
+  }
+  page = setup.value.port;
+  page.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
 };
