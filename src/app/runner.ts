@@ -1,7 +1,7 @@
 // The binding between the Worker client (src/worker/client.ts, which knows nothing of the page)
 // and the store: the client's status becomes the store's guest state, a Run becomes a run record
 // whose log lines and outcome the client fills in.
-import type { PluginFiles } from '../host/types.ts';
+import type { LogEntry, PluginFiles } from '../host/types.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import { useStore } from '../store/index.ts';
 import { WorkerClient } from '../worker/client.ts';
@@ -89,25 +89,46 @@ export function runFromPage(): void {
     store().beginRun(id, ident, pressedAt);
   };
   const timer = setTimeout(begin, RUNNING_AFTER_MS);
+  // Lines not yet in the store. A run's last lines come in the same task as its outcome; they are
+  // applied two microtasks later, so the outcome's handler (one microtask later) takes them first
+  // and records the whole run in one store update: one render, and for a run that ends before
+  // RUNNING_AFTER_MS no flip of the Run button and status. Lines of a run still going are applied.
+  let held: { entries: LogEntry[]; dropped: number } | null = null;
+  const applyHeld = () => {
+    if (held === null) return;
+    const { entries, dropped } = held;
+    held = null;
+    begin();
+    store().appendLog(id, entries, dropped);
+  };
   const ended = client.run(
     // The SE2 request and fetch mocks (issue 12) and the writable-space quota (issue 16) go with every run.
     // Traced once the person has opened the Sequence view (issue 14).
     { files: s.files, payload: s.payload, ident, request: s.request, fetch: s.fetch, quotaMiB: s.quotaMiB, trace: s.tracing },
     {
       timeLimitSec: s.timeLimitSec,
-      // A run's last lines arrive in the same message as its outcome; applied a microtask later,
-      // they reach the store in the same microtask run as the outcome, and React renders both once.
-      onLog: (entries, dropped) =>
-        queueMicrotask(() => {
-          begin();
-          store().appendLog(id, entries, dropped);
-        }),
+      onLog: (entries, dropped) => {
+        if (held === null) {
+          held = { entries: [], dropped: 0 };
+          queueMicrotask(() => queueMicrotask(applyHeld));
+        }
+        held.entries = held.entries.length === 0 ? entries : held.entries.concat(entries);
+        held.dropped += dropped;
+      },
     },
   );
   pageRunEnded = ended;
   void ended.then((end) => {
-    begin();
     inProgress = null;
+    const lines = held ?? { entries: [], dropped: 0 };
+    held = null;
+    if (!begun) {
+      begun = true;
+      clearTimeout(timer);
+      store().recordRun({ id, ident, startedAt: pressedAt }, lines, end.outcome, end.timings, end);
+      return;
+    }
+    if (lines.entries.length > 0 || lines.dropped > 0) store().appendLog(id, lines.entries, lines.dropped);
     store().finishRun(id, end.outcome, end.timings, end);
   });
 }

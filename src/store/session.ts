@@ -96,6 +96,17 @@ export interface SessionSlice {
   beginRun(id: number, ident: number, startedAt?: number): void;
   appendLog(id: number, entries: LogEntry[], dropped: number): void;
   finishRun(id: number, outcome: RunOutcome, timings: Timings, extras?: RunExtras): void;
+  /**
+   * A run that ended before it was begun (most end within milliseconds): begun, its lines added and
+   * ended in one update, so the page renders once and the Run button and status never flip.
+   */
+  recordRun(
+    run: { id: number; ident: number; startedAt: number },
+    lines: { entries: LogEntry[]; dropped: number },
+    outcome: RunOutcome,
+    timings: Timings,
+    extras?: RunExtras,
+  ): void;
   toggleLevel(level: LogLevel): void;
   clearLog(): void;
   setStorageProblem(problem: string | null): void;
@@ -119,6 +130,27 @@ export function appendCapped(run: RunRecord, entries: LogEntry[], dropped: numbe
   const { kept, dropped: extra } = keepNewest(run.entries.length === 0 ? entries : [...run.entries, ...entries], LOG_LINES_PER_RUN);
   return { ...run, entries: kept, dropped: run.dropped + dropped + extra };
 }
+
+/** The state with run `id` begun: a new record after the recent ones. */
+const begun = (s: SessionSlice, id: number, ident: number, startedAt: number) => ({
+  runRefused: null,
+  runCount: s.runCount + 1,
+  runs: [
+    ...keepRecent(s.runs),
+    { id, ordinal: s.runCount + 1, ident, startedAt, entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
+  ],
+});
+
+/** The record ended with `outcome` at `now`. */
+const ended = (r: RunRecord, outcome: RunOutcome, timings: Timings, extras: RunExtras, now: number): RunRecord => ({
+  ...r,
+  outcome,
+  timings,
+  totalMs: now - r.startedAt,
+  ...(extras.response === undefined ? {} : { response: extras.response }),
+  ...(extras.trace === undefined ? {} : { trace: extras.trace }),
+  ...(extras.traceDropped === undefined ? {} : { traceDropped: extras.traceDropped }),
+});
 
 export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (set, get) => ({
   guest: { phase: 'loading', loaded: 0, total: null },
@@ -146,32 +178,19 @@ export const createSessionSlice: StateCreator<Store, [], [], SessionSlice> = (se
   refuseRun: (runRefused) => set({ runRefused }),
   setGuest: (guest) => set({ guest }),
   setLoadTimings: (loadTimings) => set({ loadTimings }),
-  beginRun: (id, ident, startedAt = Date.now()) =>
-    set((s) => ({
-      runningId: id,
-      runRefused: null,
-      runCount: s.runCount + 1,
-      runs: [
-        ...keepRecent(s.runs),
-        { id, ordinal: s.runCount + 1, ident, startedAt, entries: [], dropped: 0, outcome: null, timings: {}, totalMs: null },
-      ],
-    })),
+  beginRun: (id, ident, startedAt = Date.now()) => set((s) => ({ runningId: id, ...begun(s, id, ident, startedAt) })),
   appendLog: (id, entries, dropped) => set((s) => ({ runs: updateRun(s.runs, id, (r) => appendCapped(r, entries, dropped)) })),
   finishRun: (id, outcome, timings, extras = {}) => {
     if (get().runningId !== id) return;
     const now = Date.now();
-    set((s) => ({
-      runningId: null,
-      runs: updateRun(s.runs, id, (r) => ({
-        ...r,
-        outcome,
-        timings,
-        totalMs: now - r.startedAt,
-        ...(extras.response === undefined ? {} : { response: extras.response }),
-        ...(extras.trace === undefined ? {} : { trace: extras.trace }),
-        ...(extras.traceDropped === undefined ? {} : { traceDropped: extras.traceDropped }),
-      })),
-    }));
+    set((s) => ({ runningId: null, runs: updateRun(s.runs, id, (r) => ended(r, outcome, timings, extras, now)) }));
+  },
+  recordRun: ({ id, ident, startedAt }, { entries, dropped }, outcome, timings, extras = {}) => {
+    const now = Date.now();
+    set((s) => {
+      const next = begun(s, id, ident, startedAt);
+      return { ...next, runs: updateRun(next.runs, id, (r) => ended(appendCapped(r, entries, dropped), outcome, timings, extras, now)) };
+    });
   },
   toggleLevel: (level) => set((s) => ({ levels: { ...s.levels, [level]: !s.levels[level] } })),
   clearLog: () => set((s) => ({ runs: s.runs.filter((r) => r.id === s.runningId) })),

@@ -201,6 +201,34 @@ describe('runs', () => {
     expect(state().runningId).toBeNull();
   });
 
+  it('records a run that ended before it was begun in one update, never marked running', () => {
+    state().beginRun(1, 1);
+    state().finishRun(1, { kind: 'none' }, {});
+    const seen: (number | null)[] = [];
+    const unsubscribe = store.useStore.subscribe((s) => seen.push(s.runningId));
+    const line = { level: 'python' as const, file: 'plugin.py', ident: 2, text: 'hi', stream: 'stdout' as const, time: 0 };
+    state().recordRun(
+      { id: 2, ident: 2, startedAt: Date.now() - 5 },
+      { entries: [line], dropped: 3 },
+      { kind: 'result', value: 'ok' },
+      { run: 1 },
+    );
+    unsubscribe();
+    expect(seen).toEqual([null]);
+    const run = state().runs.at(-1)!;
+    expect(run).toMatchObject({
+      id: 2,
+      ordinal: 2,
+      ident: 2,
+      outcome: { kind: 'result', value: 'ok' },
+      timings: { run: 1 },
+      entries: [line],
+      dropped: 3,
+    });
+    expect(run.totalMs).toBeGreaterThanOrEqual(5);
+    expect(state().runCount).toBe(2);
+  });
+
   it("keeps a traced run's crossings with it; tracing stays on once turned on", () => {
     expect(state().tracing).toBe(false);
     state().setTracing(true);
