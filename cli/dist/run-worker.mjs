@@ -3570,6 +3570,7 @@ function runResponseOf(report2) {
   if (report2.state !== void 0) response.state = report2.state;
   return Object.keys(response).length > 0 ? { response } : {};
 }
+var LinesBefore = optional(pipe(Id, minValue(0)));
 var WorkerReplySchema = variant("type", [
   object({ type: literal("ready"), id: Id }),
   /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
@@ -3581,19 +3582,34 @@ var WorkerReplySchema = variant("type", [
     timings: TimingsSchema,
     response: optional(RunResponseSchema),
     trace: optional(array(TraceEventSchema)),
-    traceDropped: optional(pipe(Id, minValue(0)))
+    traceDropped: optional(pipe(Id, minValue(0))),
+    lines: LinesBefore
   }),
-  object({ type: literal("failed"), id: Id, error: WireErrorSchema })
+  object({ type: literal("failed"), id: Id, error: WireErrorSchema, lines: LinesBefore })
 ]);
 var RelayMessageSchema = variant("kind", [
-  /** Replies in order; a run's last lines come in the same message as its `done` (one render). */
+  /** Log replies, in order. */
   object({ kind: literal("replies"), replies: array(unknown()) }),
   /** The Python Worker failed outside a request (its script did not load, it threw). */
   object({ kind: literal("error"), message: string() }),
   /** The Python Worker was terminated after every line it sent before was passed on. */
   object({ kind: literal("closed") })
 ]);
-var RelayCommandSchema = object({ kind: literal("terminate") });
+var Port = instance(MessagePort);
+var RelayCommandSchema = variant("kind", [
+  object({ kind: literal("port"), port: Port }),
+  object({ kind: literal("terminate") })
+]);
+var PythonSetupSchema = variant("type", [
+  object({ type: literal("port"), port: Port }),
+  object({
+    type: literal("ring"),
+    buffer: custom(
+      (x) => typeof SharedArrayBuffer === "function" && x instanceof SharedArrayBuffer,
+      "expected a SharedArrayBuffer"
+    )
+  })
+]);
 
 // cli/run-worker.ts
 var job = workerData;
