@@ -43,7 +43,9 @@ describe('isStaleCache', () => {
 
 describe('withoutVary', () => {
   it('drops Vary and keeps the status, the other headers and the body', async () => {
-    const stored = withoutVary(new Response('abc', { status: 200, headers: { Vary: 'Origin', 'Content-Type': 'application/wasm', ETag: '"1"' } }));
+    const stored = withoutVary(
+      new Response('abc', { status: 200, headers: { Vary: 'Origin', 'Content-Type': 'application/wasm', ETag: '"1"' } }),
+    );
     expect(stored.headers.has('vary')).toBe(false);
     expect(stored.headers.get('content-type')).toBe('application/wasm');
     expect(stored.headers.get('etag')).toBe('"1"');

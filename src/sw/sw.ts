@@ -5,8 +5,8 @@
 // notice, src/app/offline.ts): a page never runs with half its files from another build.
 //
 // Where the browser has the static routing API (Chromium 123+), the cache answers by itself: no
-// request of a returning visit waits for this script to start (that wait was the HTML's 60–80 ms
-// under a worker against 10–25 ms without one). Elsewhere the fetch handler below does the same job.
+// request of a returning visit waits for this script to start (README, "Returning visits and
+// offline", has the numbers). Elsewhere the fetch handler below does the same job.
 import { cacheNameOf, isStaleCache, precacheUrls, withoutVary, type ManifestEntry } from './precache.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: ManifestEntry[] };
