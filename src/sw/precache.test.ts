@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheNameOf, isStaleCache, precacheUrls, withoutVary, type ManifestEntry } from './precache.ts';
+import { cacheNameOf, isStaleCache, precacheUrls, storable, type ManifestEntry } from './precache.ts';
 
 const MANIFEST: ManifestEntry[] = [
   { url: 'index.html', revision: 'aaa' },
@@ -41,9 +41,9 @@ describe('isStaleCache', () => {
   });
 });
 
-describe('withoutVary', () => {
+describe('storable', () => {
   it('drops Vary and keeps the status, the other headers and the body', async () => {
-    const stored = withoutVary(
+    const stored = storable(
       new Response('abc', { status: 200, headers: { Vary: 'Origin', 'Content-Type': 'application/wasm', ETag: '"1"' } }),
     );
     expect(stored.headers.has('vary')).toBe(false);
@@ -53,8 +53,17 @@ describe('withoutVary', () => {
     expect(await stored.text()).toBe('abc');
   });
 
+  it('stores a redirected response as a plain one', async () => {
+    const redirected = new Response('page', { headers: { 'Content-Type': 'text/html' } });
+    Object.defineProperty(redirected, 'redirected', { value: true });
+    const stored = storable(redirected);
+    expect(stored.redirected).toBe(false);
+    expect(stored.headers.get('content-type')).toBe('text/html');
+    expect(await stored.text()).toBe('page');
+  });
+
   it('stores a response without Vary as it came', () => {
     const response = new Response('abc', { headers: { 'Content-Type': 'text/html' } });
-    expect(withoutVary(response)).toBe(response);
+    expect(storable(response)).toBe(response);
   });
 });

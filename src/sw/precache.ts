@@ -30,13 +30,14 @@ export function precacheUrls(manifest: ManifestEntry[], scope: string): string[]
 }
 
 /**
- * The response as stored: without `Vary` (a server may send `Vary: Origin`), which would make the
+ * The response as stored. Without `Vary` (a server may send `Vary: Origin`), which would make the
  * cache miss a request whose headers differ from the worker's own fetch, such as the page's CORS
- * preload of the module. The files are the same for every request. A response without `Vary` is
- * stored as it came, so the browser can keep the module's compiled code beside it.
+ * preload of the module; the files are the same for every request. And not marked as redirected
+ * (a host may redirect `index.html` to `./`): a navigation refuses a redirected response from a
+ * worker. Any other response is stored as it came.
  */
-export function withoutVary(response: Response): Response {
-  if (!response.headers.has('vary')) return response;
+export function storable(response: Response): Response {
+  if (!response.headers.has('vary') && !response.redirected) return response;
   const headers = new Headers(response.headers);
   headers.delete('vary');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

@@ -7,7 +7,7 @@
 // Where the browser has the static routing API (Chromium 123+), the cache answers by itself: no
 // request of a returning visit waits for this script to start (README, "Returning visits and
 // offline", has the numbers). Elsewhere the fetch handler below does the same job.
-import { cacheNameOf, isStaleCache, precacheUrls, withoutVary, type ManifestEntry } from './precache.ts';
+import { cacheNameOf, isStaleCache, precacheUrls, storable, type ManifestEntry } from './precache.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: ManifestEntry[] };
 
@@ -32,7 +32,7 @@ async function precache(): Promise<void> {
       if (await cache.match(url)) return;
       const response = await fetch(new Request(url, { cache: 'no-cache', credentials: 'same-origin' }));
       if (!response.ok) throw new Error(`precache: ${url} answered ${response.status}`);
-      await cache.put(url, withoutVary(response));
+      await cache.put(url, storable(response));
     }),
   );
 }
