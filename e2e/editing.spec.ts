@@ -135,3 +135,32 @@ test('Stop ends a `while True: pass` plugin, the time limit ends another, and th
   await expect(page.getByTestId('result-value')).toHaveText('done again');
   await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'ready');
 });
+
+// The editor carries the features the playground lists (src/app/monacoFeatures.ts), not all of Monaco's.
+test('the editor finds, comments lines and moves them', async ({ page }) => {
+  const lines = page.locator('[data-testid=editor] .monaco-editor .view-lines');
+  await typeInEditor(page, ['import sdk', '', 'def run_e(payload, ident):', '    sdk.return_result(payload, ident)', ''].join('\n'));
+  await lines.click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  // Find: the widget opens and counts the matches.
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.insertText('ident');
+  const find = page.locator('[data-testid=editor] .find-widget');
+  await expect(find).toBeVisible();
+  await expect(find.locator('.matchesCount')).toHaveText(/of 2/);
+  await page.keyboard.press('Escape');
+  // Toggle line comment on the first line, then move that line down past the blank one.
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ControlOrMeta+/');
+  await expect(lines).toContainText('# import sdk');
+  await page.keyboard.press('Alt+ArrowDown');
+  // Monaco reuses line elements: their order on screen is their `top`, not their order in the DOM.
+  const shown = () =>
+    lines.evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('.view-line')]
+        .sort((x, y) => parseFloat(x.style.top) - parseFloat(y.style.top))
+        .map((line) => line.textContent!.replace(/\u00a0/g, ' '))
+        .slice(0, 3),
+    );
+  await expect.poll(shown).toEqual(['', '# import sdk', 'def run_e(payload, ident):']);
+});

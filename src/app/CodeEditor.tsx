@@ -1,10 +1,10 @@
 // Monaco, bundled from the monaco-editor package (never a CDN), one model per plugin file.
 // This module is loaded lazily: the page and the guest start without waiting for it.
 import Editor, { loader, type OnMount } from '@monaco-editor/react';
-// The editor core, its standard features and Python only: not the other languages, language
-// services or their workers that the package's main entry would bundle.
+// The editor core, the features the playground offers (monacoFeatures.ts) and Python only: not the
+// other features, languages, language services or their workers that the package's entries bundle.
 import * as monaco from 'monaco-editor/editor/editor.api';
-import 'monaco-editor/features/register.all';
+import './monacoFeatures.ts';
 import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { useEffect, useRef, useState } from 'react';
