@@ -120,14 +120,40 @@ describe('WorkerClient', () => {
     expect((await done).outcome).toEqual({ kind: 'stopped' });
   });
 
-  it('a run asked for while loading waits for the Worker, then goes', async () => {
+  it('a run asked for while loading goes right behind init; its time limit counts from ready', async () => {
+    let loaded: (g: GuestPayload) => void = () => undefined;
+    makeClient(undefined, () => new Promise((resolve) => (loaded = resolve)));
+    let ended: RunEnd | null = null;
+    void client.run(request, { timeLimitSec: 1 }).then((end) => (ended = end));
+    await flush();
+    // No guest yet: nothing to init the Worker with, so nothing is sent.
+    expect(worker().received).toEqual([]);
+    loaded(guest);
+    await flush();
+    expect(worker().received.map((r) => r.type)).toEqual(['init', 'run']);
+    // A slow start is not the run's time.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(ended).toBeNull();
+    worker().ready();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(ended).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ended).toEqual({ outcome: { kind: 'timeout', limitSec: 1 }, timings: {} });
+  });
+
+  it('a Worker that fails to start takes the run posted behind its init with it to the next Worker', async () => {
     makeClient();
     const done = client.run(request);
     await flush();
-    expect(worker().received.map((r) => r.type)).toEqual(['init']);
+    const first = worker();
+    expect(first.received.map((r) => r.type)).toEqual(['init', 'run']);
+    first.reply({ type: 'failed', id: first.last('init').id, error: { type: 'Error', message: 'no memory' } });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(workers).toHaveLength(2);
+    expect(first.terminated).toBe(true);
+    expect(worker().received.map((r) => r.type)).toEqual(['init', 'run']);
     worker().ready();
-    const { id } = worker().last('run');
-    worker().reply({ type: 'done', id, outcome: { kind: 'none' }, timings: {} });
+    worker().reply({ type: 'done', id: worker().last('run').id, outcome: { kind: 'none' }, timings: {} });
     expect((await done).outcome).toEqual({ kind: 'none' });
   });
 
@@ -243,14 +269,24 @@ describe('WorkerClient', () => {
     expect(client.status).toEqual({ phase: 'ready' });
   });
 
-  it('stop during start-up cancels the waiting run and keeps the starting Worker', async () => {
-    makeClient();
-    const done = client.run(request);
+  it('stop while the guest loads cancels the waiting run; stop once it is posted replaces the starting Worker', async () => {
+    let loaded: (g: GuestPayload) => void = () => undefined;
+    makeClient(undefined, () => new Promise((resolve) => (loaded = resolve)));
+    const waiting = client.run(request);
     await flush();
     client.stop();
-    expect((await done).outcome).toEqual({ kind: 'stopped' });
-    expect(worker().terminated).toBe(false);
-    worker().ready();
+    expect((await waiting).outcome).toEqual({ kind: 'stopped' });
+    loaded(guest);
+    await flush();
+    expect(worker().received.map((r) => r.type)).toEqual(['init']);
+
+    const posted = client.run(request);
+    const first = worker();
+    expect(first.received.map((r) => r.type)).toEqual(['init', 'run']);
+    client.stop();
+    expect((await posted).outcome).toEqual({ kind: 'stopped' });
+    expect(first.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
     expect(worker().received.map((r) => r.type)).toEqual(['init']);
   });
 

@@ -150,7 +150,7 @@ export class WorkerClient {
       const id = ++this.seq;
       const run: PendingRun = { kind: 'run', request, options, resolve, worker: null, timer: null, ending: null, lines: 0, held: null };
       this.pending.set(id, run);
-      if (this.currentStatus.phase === 'ready') this.post(id, run);
+      if (this.worker !== null && this.guest !== null) this.post(id, run);
     });
   }
 
@@ -239,14 +239,28 @@ export class WorkerClient {
     this.pending.set(id, { kind: 'init', worker });
     if (this.currentStatus.phase !== 'ready') this.setStatus({ phase: 'starting', attempt: this.faults + 1 });
     worker.postMessage({ type: 'init', id, module: guest.module, stdlib: guest.stdlib });
+    // The Worker handles requests in order: a run waiting for it goes right behind `init` and starts
+    // the moment the Worker is ready, not once the page (busy with its first render) hears of it.
+    const queued = this.currentRun();
+    if (queued !== null && queued[1].worker === null) this.post(...queued);
   }
 
+  /** Sends the run to the current Worker, which has been sent its `init` (it may not be ready yet). */
   private post(id: number, run: PendingRun): void {
     const worker = this.worker!;
     run.worker = worker;
+    if (this.currentStatus.phase === 'ready') this.startClock(id, run);
+    worker.postMessage({ type: 'run', id, ...run.request });
+  }
+
+  /** The time limit counts from when the Worker is ready, not from a start-up the run waited for. */
+  private startClock(id: number, run: PendingRun): void {
     const limit = run.options.timeLimitSec;
     if (limit !== undefined) run.timer = setTimeout(() => this.endByPage(id, run, { kind: 'timeout', limitSec: limit }), limit * 1000);
-    worker.postMessage({ type: 'run', id, ...run.request });
+  }
+
+  private starting(worker: WorkerLike): boolean {
+    return [...this.pending.values()].some((p) => p.kind === 'init' && p.worker === worker);
   }
 
   private receive(worker: WorkerLike, data: unknown): void {
@@ -265,7 +279,7 @@ export class WorkerClient {
         this.faults = 0;
         this.setStatus({ phase: 'ready' });
         const queued = this.currentRun();
-        if (queued !== null && queued[1].worker === null) this.post(...queued);
+        if (queued !== null && queued[1].worker === worker) this.startClock(...queued);
       } else if (reply.type === 'failed') {
         this.fault(worker, `the Worker could not start: ${reply.error.type}: ${reply.error.message}`);
       }
@@ -309,10 +323,10 @@ export class WorkerClient {
     if (worker !== this.worker) return;
     const found = this.currentRun();
     const what = `the Worker sent a malformed reply (${problem})`;
-    if (found !== null && found[1].worker === worker) {
-      this.endByPage(found[0], found[1], { kind: 'failed', message: what });
-    } else if ([...this.pending.values()].some((p) => p.kind === 'init' && p.worker === worker)) {
+    if (this.starting(worker)) {
       this.fault(worker, what);
+    } else if (found !== null && found[1].worker === worker) {
+      this.endByPage(found[0], found[1], { kind: 'failed', message: what });
     } else {
       console.warn(`dropped ${what}`, data);
     }
@@ -350,13 +364,20 @@ export class WorkerClient {
     for (const [id, p] of this.pending) if (p.kind === 'init' && p.worker === worker) this.pending.delete(id);
   }
 
-  /** The current Worker failed: the run on it fails, and a new Worker comes after a backoff. */
+  /**
+   * The current Worker failed: the run on it fails (a run it never started waits for the next
+   * Worker), and a new Worker comes after a backoff.
+   */
   private fault(worker: WorkerLike, why: string): void {
     if (worker !== this.worker) return;
     this.worker = null;
+    const starting = this.starting(worker);
     this.dropInit(worker);
     const found = this.currentRun();
-    if (found !== null && found[1].worker === worker) {
+    if (found !== null && found[1].worker === worker && starting) {
+      found[1].worker = null;
+      void worker.terminate();
+    } else if (found !== null && found[1].worker === worker) {
       const [id, run] = found;
       run.ending = { kind: 'failed', message: `the Worker failed: ${why}` };
       if (run.timer !== null) clearTimeout(run.timer);
