@@ -204,6 +204,29 @@ def run_e(p, i):
     expect(second.outcome).toEqual({ kind: 'result', value: 'False' });
   });
 
+  it("holds the ast node types in the snapshot: a plugin that compiles nothing at run time finds them", async () => {
+    // The plugin comes from bytecode made by another instance (an unchecked hash-based .pyc), so
+    // nothing in this instance calls compile() before the check: the types can only come from
+    // the snapshot (embed.c, warm_compile), which spares every fresh instance making them.
+    const made = await runOnce(
+      plugin(`import base64, importlib.util, marshal
+SOURCE = """import gc, sdk
+def run_e(p, i):
+    found = any(isinstance(o, type) and o.__module__ == "ast" and o.__name__ == "FunctionDef" for o in gc.get_objects())
+    sdk.return_result(str(found), i)
+"""
+def run_e(p, i):
+    code = compile(SOURCE, "/plugin/plugin.py", "exec")
+    header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + bytes(8)
+    sdk.return_result(base64.b64encode(header + marshal.dumps(code)).decode(), i)
+`),
+    );
+    expect(made.outcome.kind).toBe('result');
+    const pyc = made.outcome.kind === 'result' ? new Uint8Array(Buffer.from(made.outcome.value, 'base64')) : new Uint8Array();
+    const report = await runOnce({ 'plugin.py': '# stands for the bytecode\n', '__pycache__/plugin.cpython-311.pyc': pyc });
+    expect(report.outcome).toEqual({ kind: 'result', value: 'True' });
+  });
+
   it('runs the standard library modules plugins reach for (with @bjorn3/browser_wasi_shim)', async () => {
     const report = await runOnce(
       plugin(`
