@@ -346,7 +346,7 @@ check_wrapper_interface() {
   local iface exports imports
   iface=$("$BUILD_PYTHON" -I -S "$GUEST_DIR/tools/wasm_interface.py" "$1")
   exports=$(awk '$1 == "export" { print $2 }' <<<"$iface" | sort | tr '\n' ' ')
-  [ "$exports" = "_start allocate deallocate memory run_e ${2:-}" ] \
+  [ "$exports" = "_start allocate deallocate memory prepare run_e ${2:-}" ] \
     || die "unexpected exports: $exports"
   # ---- SE2 ABI (issue 12): the env imports are exactly the .wit's, with its signatures ----
   local want

@@ -233,7 +233,14 @@ describe('wrapper.wasm interface', () => {
       .map((e) => `${e.name}:${e.kind}`)
       .sort();
     // Wizer drops wizer.initialize from the pre-initialised module.
-    expect(exports).toEqual(['_start:function', 'allocate:function', 'deallocate:function', 'memory:memory', 'run_e:function']);
+    expect(exports).toEqual([
+      '_start:function',
+      'allocate:function',
+      'deallocate:function',
+      'memory:memory',
+      'prepare:function',
+      'run_e:function',
+    ]);
     const imports = WebAssembly.Module.imports(module);
     const env = imports
       .filter((i) => i.module === 'env')

@@ -57,6 +57,20 @@ def add_wheels(folder):
     return paths
 
 
+def make_finder(folder):
+    """The import system's finder for `folder`, made as the import would make it (the first path
+    hook that takes the folder) and kept in sys.path_importer_cache. Made before the folder's files
+    are in place, it still finds them: a FileFinder lists its folder on its first lookup."""
+    if folder in sys.path_importer_cache:
+        return
+    for hook in sys.path_hooks:
+        try:
+            sys.path_importer_cache[folder] = hook(folder)
+            return
+        except ImportError:
+            continue
+
+
 def run_coroutine(coroutine):
     """An `async def run_e`: run it to completion in a fresh event loop, as asyncio.run does."""
     import asyncio

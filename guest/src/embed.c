@@ -66,6 +66,8 @@ static const char *const warm_modules[] = {
 static enum { PY_NOT_STARTED, PY_READY, PY_FAILED } python_state = PY_NOT_STARTED;
 static enum { PLUGIN_NOT_LOADED, PLUGIN_LOADED, PLUGIN_FAILED } plugin_state = PLUGIN_NOT_LOADED;
 static PyObject *plugin_module = NULL;
+/* embed_prepare ran (the part of _start that needs no plugin file). */
+static bool prepared = false;
 /* A message with its length: an exception's text may hold NUL characters. */
 struct text {
     char *data; /* malloc'd, NUL-terminated too; NULL when out of memory */
@@ -425,6 +427,28 @@ bool embed_init_python(bool snapshot)
     return true;
 }
 
+/* The first compile() of source text in an interpreter makes the `ast` module's node types
+ * (Python-ast.c's init_types, reached through PyAST_Check: over 100 heap types). Every fresh
+ * instance compiles the plugin from source, and paid 2 to 4 ms for them on each edit; made once
+ * here, they are in the snapshot. */
+static bool warm_compile(void)
+{
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    PyObject *code = builtins != NULL ? PyObject_CallMethod(builtins, "compile", "sss", "pass",
+                                                            "<warm-up>", "exec")
+                                      : NULL;
+    bool ok = code != NULL;
+    if (!ok) {
+        struct py_exception exc;
+        exception_fetch(&exc);
+        exception_print(&exc);
+        exception_release(&exc);
+    }
+    Py_XDECREF(code);
+    Py_XDECREF(builtins);
+    return ok;
+}
+
 bool embed_warm_up(void)
 {
     if (python_state != PY_READY) {
@@ -442,6 +466,9 @@ bool embed_warm_up(void)
             ok = false;
         }
         Py_XDECREF(module);
+    }
+    if (!warm_compile()) {
+        ok = false;
     }
     LOG("Warm imports done");
     return ok;
@@ -597,11 +624,25 @@ static PyObject *add_wheels(void)
     return paths;
 }
 
-void embed_start(void)
+/* The plugin folder's finder (guest/python/_se2.py), made before its files are in place: the
+ * plugin's import then skips the path hooks. A failure here costs nothing but that: the import
+ * makes the finder as usual. */
+static void make_plugin_finder(void)
 {
-    if (plugin_state != PLUGIN_NOT_LOADED) {
+    PyObject *helper = PyImport_ImportModule(HELPER_MODULE);
+    PyObject *done = helper != NULL ? PyObject_CallMethod(helper, "make_finder", "s", PLUGIN_DIR)
+                                    : NULL;
+    Py_XDECREF(done);
+    Py_XDECREF(helper);
+    PyErr_Clear();
+}
+
+void embed_prepare(void)
+{
+    if (prepared) {
         return;
     }
+    prepared = true;
     if (python_state == PY_READY) {
         LOG("Python already initialised (snapshot)");
         refresh_after_snapshot();
@@ -610,6 +651,18 @@ void embed_start(void)
         return;
     }
     enter_work_dir();
+    make_plugin_finder();
+}
+
+void embed_start(void)
+{
+    if (plugin_state != PLUGIN_NOT_LOADED) {
+        return;
+    }
+    embed_prepare();
+    if (plugin_state == PLUGIN_FAILED) {
+        return;
+    }
 
     LOG("Importing %s ...", PLUGIN_MODULE);
     PyObject *wheels = add_wheels();

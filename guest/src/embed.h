@@ -18,7 +18,12 @@ bool embed_init_python(bool snapshot);
  * failed (the traceback is on stderr). */
 bool embed_warm_up(void);
 
-/* Python (if not yet done) and `import plugin` (once); failures are remembered for run_e. */
+/* Everything of embed_start that needs no plugin file, once: Python (if not yet done), or after a
+ * snapshot this instance's environment, preopens and sys.path; the working directory; the plugin
+ * folder's finder. A host may call it (the `prepare` export) before the files are in place. */
+void embed_prepare(void);
+
+/* embed_prepare (if not yet done) and `import plugin` (once); failures are remembered for run_e. */
 void embed_start(void);
 
 /* Decodes the payload and calls plugin.run_e(payload, ident); reports failures. */

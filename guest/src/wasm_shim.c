@@ -1,7 +1,8 @@
 /*
  * The wasm boundary: every export and import of wrapper.wasm is here.
  *
- * Exports: _start, allocate, deallocate, run_e, wizer.initialize (and memory, from the linker).
+ * Exports: _start, prepare, allocate, deallocate, run_e, wizer.initialize (and memory, from the
+ * linker).
  * Imports: the env functions of guest/abi/se2.wit, declared in the generated se2_env.h (the sdk
  * module's generated functions call them too), plus wasi_snapshot_preview1.* from wasi-libc.
  *
@@ -195,6 +196,15 @@ void start(void)
 {
     run_ctors_once();
     embed_start();
+}
+
+/* The part of _start that needs no plugin file (embed_prepare): a host that makes an instance
+ * ahead of need calls it then, and _start only imports the plugin. Optional: _start does it too. */
+WASM_EXPORT("prepare")
+void prepare(void)
+{
+    run_ctors_once();
+    embed_prepare();
 }
 
 WASM_EXPORT("allocate")

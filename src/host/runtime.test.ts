@@ -117,6 +117,46 @@ describe('plugin folders', () => {
     expect(() => spare.start(ECHO)).toThrow(/started already/);
   });
 
+  it('a spare is prepared ahead (Python refreshed, in /plugin) and still sees exactly the files it is started with', async () => {
+    const spare = await prepareInstance({ module, stdlib });
+    // Files put in place after prepare, a moment later: the plugin folder's finder lists them then.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const h = spare.start({
+      'plugin.py': `import os, sys, sdk
+import helper
+from pkg.sub import NAME
+def run_e(p, i):
+    sdk.return_result(" ".join([os.getcwd(), ",".join(sorted(os.listdir("."))), helper.WORD, NAME, str(sys.path[0])]), i)
+`,
+      'helper.py': 'WORD = "helper"\n',
+      'pkg/__init__.py': '',
+      'pkg/sub.py': 'NAME = "sub"\n',
+    });
+    const report = h.run('', 4);
+    expect(report.outcome).toEqual({ kind: 'result', value: '/plugin helper.py,pkg,plugin.py helper sub /plugin' });
+    // The wrapper's refresh after the snapshot ran before `_start` was called, not during it.
+    const texts = report.log.map((e) => e.text);
+    const refreshed = texts.indexOf('Python already initialised (snapshot)');
+    expect(refreshed).toBeGreaterThan(-1);
+    expect(refreshed).toBeLessThan(texts.indexOf('Calling _start...'));
+  });
+
+  it("two spares prepared alike run each its own files: nothing of one plugin's module reaches the next", async () => {
+    const counter = (name: string) =>
+      plugin(`import sys
+RUNS = []
+def run_e(p, i):
+    RUNS.append(p)
+    sdk.return_result(f"${name} {len(RUNS)} {sorted(m for m in sys.modules if m in ('plugin', 'extra'))}", i)
+`);
+    const first = (await prepareInstance({ module, stdlib })).start({ ...counter('one'), 'extra.py': '' });
+    expect(first.run('a', 1).outcome).toEqual({ kind: 'result', value: "one 1 ['plugin']" });
+    expect(first.run('b', 2).outcome).toEqual({ kind: 'result', value: "one 2 ['plugin']" });
+    // The edit: a fresh spare, the new source; the module-level list starts empty again.
+    const second = (await prepareInstance({ module, stdlib })).start(counter('two'));
+    expect(second.run('c', 3).outcome).toEqual({ kind: 'result', value: "two 1 ['plugin']" });
+  });
+
   it('never reads the rest of the stdlib or its sources for the article plugin, and reads each when needed', async () => {
     const names = Object.keys(stdlib).sort();
     expect(names).toEqual(['python311-core.zip', 'python311-rest.zip', 'python311-source.zip']);
@@ -202,6 +242,29 @@ def run_e(p, i):
     expect(first.outcome).toEqual({ kind: 'result', value: 'set' });
     const second = await runOnce(plugin('import builtins\ndef run_e(p, i):\n    sdk.return_result(str(hasattr(builtins, "leak")), i)\n'));
     expect(second.outcome).toEqual({ kind: 'result', value: 'False' });
+  });
+
+  it('holds the ast node types in the snapshot: a plugin that compiles nothing at run time finds them', async () => {
+    // The plugin comes from bytecode made by another instance (an unchecked hash-based .pyc), so
+    // nothing in this instance calls compile() before the check: the types can only come from
+    // the snapshot (embed.c, warm_compile), which spares every fresh instance making them.
+    const made = await runOnce(
+      plugin(`import base64, importlib.util, marshal
+SOURCE = """import gc, sdk
+def run_e(p, i):
+    found = any(isinstance(o, type) and o.__module__ == "ast" and o.__name__ == "FunctionDef" for o in gc.get_objects())
+    sdk.return_result(str(found), i)
+"""
+def run_e(p, i):
+    code = compile(SOURCE, "/plugin/plugin.py", "exec")
+    header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + bytes(8)
+    sdk.return_result(base64.b64encode(header + marshal.dumps(code)).decode(), i)
+`),
+    );
+    expect(made.outcome.kind).toBe('result');
+    const pyc = made.outcome.kind === 'result' ? new Uint8Array(Buffer.from(made.outcome.value, 'base64')) : new Uint8Array();
+    const report = await runOnce({ 'plugin.py': '# stands for the bytecode\n', '__pycache__/plugin.cpython-311.pyc': pyc });
+    expect(report.outcome).toEqual({ kind: 'result', value: 'True' });
   });
 
   it('runs the standard library modules plugins reach for (with @bjorn3/browser_wasi_shim)', async () => {

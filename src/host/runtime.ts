@@ -38,7 +38,10 @@ export interface HostOptions extends InstanceOptions {
   files: PluginFiles;
 }
 
-/** An instance made ahead of need: instantiated, not started; `start` gives it its plugin. */
+/**
+ * An instance made ahead of need: instantiated and prepared (the wrapper's `prepare`: everything of
+ * `_start` that needs no plugin file), not started; `start` gives it its plugin.
+ */
 export interface SpareInstance {
   /** Puts the files in `/plugin` and calls `_start` (which imports `plugin`). Once only. */
   start(files: PluginFiles): Host;
@@ -62,6 +65,8 @@ export const MAX_REUSED_MEMORY_BYTES = 256 * 1024 * 1024;
 
 interface WrapperExports extends GuestExports {
   _start(): void;
+  /** Optional (a wrapper built before it has none): the part of `_start` that needs no plugin file. */
+  prepare?(): void;
   run_e(ptr: number, len: number, ident: number): void;
 }
 
@@ -173,14 +178,26 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
   exports = instance.exports as unknown as WrapperExports;
 
   let startCrash: string | null = null;
+  // While the instance waits for its plugin: Python sees this instance's environment, preopens and
+  // search path, enters /plugin and makes the folder's finder. `_start` then only imports the plugin.
+  try {
+    wasi.initialize(instance as unknown as Parameters<WASI['initialize']>[0]);
+    exports.prepare?.();
+  } catch (e) {
+    alive = false;
+    startCrash = crashMessage(e);
+    log(`prepare failed: ${startCrash}`);
+  }
+  flushOutput();
+
   const startModule = (files: PluginFiles) => {
+    if (!alive) return;
     fs.setPluginFiles(files);
     log('Calling _start...');
     const t = performance.now();
     recorder.enabled = options.trace === true;
     recorder.add('host-wasm', 'call', '_start', []);
     try {
-      wasi.initialize(instance as unknown as Parameters<WASI['initialize']>[0]);
       exports!._start();
       recorder.add('host-wasm', 'return', '_start', []);
       log('_start returned: the module is ready');
