@@ -15,7 +15,7 @@ function isExecutionId(ident) {
   return typeof ident === "number" && Number.isInteger(ident) && ident >= I32_MIN && ident <= I32_MAX;
 }
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/wasi_defs.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/wasi_defs.js
 var wasi_defs_exports = {};
 __export(wasi_defs_exports, {
   ADVICE_DONTNEED: () => ADVICE_DONTNEED,
@@ -534,7 +534,7 @@ var Prestat = class _Prestat {
   }
 };
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/debug.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/debug.js
 var Debug = class Debug2 {
   enable(enabled) {
     this.log = createLogger(enabled === void 0 ? true : enabled, this.prefix);
@@ -559,7 +559,7 @@ function createLogger(enabled, prefix) {
 }
 var debug = new Debug(false);
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/wasi.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/wasi.js
 var WASIProcExit = class extends Error {
   constructor(code) {
     super("exit with exit code " + code);
@@ -1123,7 +1123,7 @@ var WASI = class WASI2 {
   }
 };
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/fd.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/fd.js
 var Fd = class {
   fd_allocate(offset, len) {
     return ERRNO_NOTSUP;
@@ -1223,7 +1223,7 @@ var Inode = class _Inode {
 };
 Inode.next_ino = 1n;
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/fs_mem.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/fs_mem.js
 var ConsoleStdout = class _ConsoleStdout extends Fd {
   fd_filestat_get() {
     const filestat = new Filestat(this.ino, FILETYPE_CHARACTER_DEVICE, BigInt(0));
@@ -2632,7 +2632,7 @@ async function prepareInstance(options) {
   };
 }
 
-// ../main/node_modules/valibot/dist/index.mjs
+// node_modules/valibot/dist/index.mjs
 var store$4;
 var DEFAULT_CONFIG = {
   lang: void 0,

@@ -17,7 +17,7 @@ function parseExecutionId(text) {
   return isExecutionId(n) ? n : null;
 }
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/wasi_defs.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/wasi_defs.js
 var wasi_defs_exports = {};
 __export(wasi_defs_exports, {
   ADVICE_DONTNEED: () => ADVICE_DONTNEED,
@@ -536,7 +536,7 @@ var Prestat = class _Prestat {
   }
 };
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/debug.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/debug.js
 var Debug = class Debug2 {
   enable(enabled) {
     this.log = createLogger(enabled === void 0 ? true : enabled, this.prefix);
@@ -561,7 +561,7 @@ function createLogger(enabled, prefix) {
 }
 var debug = new Debug(false);
 
-// ../main/node_modules/@bjorn3/browser_wasi_shim/dist/fd.js
+// node_modules/@bjorn3/browser_wasi_shim/dist/fd.js
 var Inode = class _Inode {
   static issue_ino() {
     return _Inode.next_ino++;
@@ -777,7 +777,7 @@ async function readGuest(wrapperPath) {
   return { wrapper, stdlib };
 }
 
-// ../main/node_modules/valibot/dist/index.mjs
+// node_modules/valibot/dist/index.mjs
 var store$4;
 var DEFAULT_CONFIG = {
   lang: void 0,
@@ -1801,7 +1801,7 @@ async function readRunContext(requestFile, fetchFile) {
   return context;
 }
 
-// ../main/node_modules/fflate/esm/index.mjs
+// node_modules/fflate/esm/index.mjs
 import { createRequire } from "module";
 var require2 = createRequire("/");
 var _a;
@@ -2639,7 +2639,7 @@ function runInWorker(job, timeoutMs, onLog) {
 // cli/test.ts
 import { parseArgs as parseArgs2 } from "node:util";
 
-// ../main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -2841,7 +2841,7 @@ var Diff = class {
   }
 };
 
-// ../main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
