@@ -280,9 +280,15 @@ test('a syntax error in plugin.py is marked at its line, and the next good run c
   await expect(page.getByTestId('editor-problem')).toContainText("SyntaxError: '(' was never closed");
   await expect(page.locator('[data-testid=editor] .monaco-editor')).toBeVisible({ timeout: 30_000 });
   await squiggleLine(page).toBe(3);
-  // Hovering the marker shows the exception.
-  await page.locator('[data-testid=editor] .squiggly-error').first().hover({ force: true });
-  await expect(page.locator('.monaco-hover').filter({ hasText: "SyntaxError: '(' was never closed" }).first()).toBeVisible();
+  // Hovering the marker shows the exception. Monaco shows a hover only for a mouse move it sees
+  // after its layout settles, so the move is made again until the hover shows.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await page.locator('[data-testid=editor] .squiggly-error').first().hover({ force: true });
+    await expect(page.locator('.monaco-hover').filter({ hasText: "SyntaxError: '(' was never closed" }).first()).toBeVisible({
+      timeout: 2000,
+    });
+  }).toPass({ timeout: 20_000 });
 
   await typeInEditor(page, 'import sdk\ndef run_e(p, i):\n    sdk.return_result(p, i)\n');
   await run(page, 'result');
