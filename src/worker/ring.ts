@@ -91,6 +91,14 @@ export class LineRing {
     }
   }
 
+  /**
+   * Writer: takes back every line no reader has taken, only if the taken counter is still `from`
+   * (no reader took a line written after it); false, taking nothing, otherwise.
+   */
+  takeBackFrom(from: number): boolean {
+    return Atomics.compareExchange(this.counters, READ, from, Atomics.load(this.counters, WRITTEN)) === from;
+  }
+
   /** Where the lines taken so far end (on the counter `end` gives). */
   get takenSoFar(): number {
     return Atomics.load(this.counters, READ);

@@ -44,6 +44,8 @@ let sent = 0;
 let relayed = 0;
 /** The run's lines in the ring, with where each ends there: those no reader took go with the outcome. */
 let inRing: { entry: LogEntry; end: number }[] = [];
+/** Where the run's first line starts in the ring (its written counter when the run began). */
+let runStart = 0;
 /** Past this many lines in `inRing`, the ones the relay took are let go. */
 const IN_RING_TRIM = 4096;
 
@@ -70,12 +72,15 @@ function untaken(from: number): { entry: LogEntry; end: number }[] {
 }
 
 /**
- * A run's last lines, to send with its outcome: its lines no reader took from the ring (a short
- * run's lines all: no message went anywhere per line). When some went to the relay instead, it is
- * told to send them now. Also returns how many lines of the run were sent in all, these included.
+ * A run's last lines, to send with its outcome: its lines in the ring, taken back, when no reader
+ * took any of them and none was posted (a short run's lines all: no message went anywhere per
+ * line). Otherwise every line goes through the relay, which is told to send them now: lines it
+ * took or was posted come before the rest, and the page shows lines in the order they arrive.
+ * Also returns how many lines of the run were sent in all.
  */
 function lastLines(id: number): { log: WorkerReply | null; lines: number } {
-  const entries = ring === null ? [] : untaken(ring.takeBack()).map((l) => l.entry);
+  const whole = ring !== null && !ringFull && inRing.length > 0 && ring.takeBackFrom(runStart);
+  const entries = whole ? inRing.map((l) => l.entry) : [];
   inRing = [];
   if (relayed > entries.length) self.postMessage(FLUSH);
   relayed = 0;
@@ -102,6 +107,7 @@ class LogRoute {
     relayed = 0;
     inRing = [];
     ringFull = false;
+    runStart = ring?.end ?? 0;
     this.run = id;
   }
 }
