@@ -80,18 +80,6 @@ export class LineRing {
   }
 
   /**
-   * Writer: takes back every line no reader has taken, to send them another way. Returns the taken
-   * counter from before: the lines taken back are those that end after it (see `end`).
-   */
-  takeBack(): number {
-    const written = Atomics.load(this.counters, WRITTEN);
-    for (;;) {
-      const read = Atomics.load(this.counters, READ);
-      if (Atomics.compareExchange(this.counters, READ, read, written) === read) return read;
-    }
-  }
-
-  /**
    * Writer: takes back every line no reader has taken, only if the taken counter is still `from`
    * (no reader took a line written after it); false, taking nothing, otherwise.
    */
@@ -104,7 +92,7 @@ export class LineRing {
     return Atomics.load(this.counters, READ);
   }
 
-  /** Writer: where the last line written ends, on the counter `takeBack` returns. */
+  /** Writer: where the last line written ends, on the counters `takenSoFar` and `takeBackFrom` use. */
   get end(): number {
     return Atomics.load(this.counters, WRITTEN);
   }
