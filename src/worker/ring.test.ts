@@ -15,6 +15,20 @@ describe('a ring of lines in shared memory', () => {
     );
   });
 
+  it('gives back lines short and long (past the reused encoding buffer), each with only its own bytes', () => {
+    const ring = LineRing.create(1 << 20);
+    const lines = ['€'.repeat(4096), 'a', '😀'.repeat(2048), 'é'.repeat(4097), 'bc', 'x'.repeat(5000), ''];
+    for (const line of lines) expect(ring.write(line)).toBe(true);
+    expect(ring.take()).toEqual(lines);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 3000 }), { maxLength: 8 }), (batch) => {
+        for (const line of batch) expect(ring.write(line)).toBe(true);
+        expect(ring.take()).toEqual(batch);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('refuses a line past its free space, and takes lines again once they are read', () => {
     const ring = LineRing.create(32);
     // Each line of 9 ASCII bytes takes 4 + 12 bytes: two fill the ring.

@@ -18,6 +18,8 @@ const READ = 1;
 const HEADER_BYTES = 8;
 
 const pad4 = (n: number) => (n + 3) & ~3;
+/** Lines up to this many UTF-16 units are encoded without allocating (see `utf8`). */
+const SCRATCH_CHARS = 4096;
 
 export class LineRing {
   private readonly counters: Int32Array;
@@ -26,6 +28,8 @@ export class LineRing {
   private readonly mask: number;
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  /** Room for the UTF-8 form of any line of SCRATCH_CHARS (at most three bytes per UTF-16 unit). */
+  private readonly scratch = new Uint8Array(SCRATCH_CHARS * 3);
 
   /** A new ring with `dataBytes` (a power of two, at least 8) for lines. */
   static create(dataBytes: number): LineRing {
@@ -45,7 +49,7 @@ export class LineRing {
 
   /** Writer: appends `line`; false (nothing written) when it does not fit in the free space. */
   write(line: string): boolean {
-    const bytes = this.encoder.encode(line);
+    const bytes = this.utf8(line);
     const written = Atomics.load(this.counters, WRITTEN);
     const free = this.data.length - ((written - Atomics.load(this.counters, READ)) | 0);
     const size = 4 + pad4(bytes.length);
@@ -108,6 +112,15 @@ export class LineRing {
     if (written !== Atomics.load(this.counters, READ)) return;
     const wait = Atomics.waitAsync(this.counters, WRITTEN, written);
     if (wait.async) await wait.value;
+  }
+
+  /**
+   * The UTF-8 bytes of `line`. A line of up to SCRATCH_CHARS is encoded into one reused buffer (a
+   * line costs no allocation: a run writes a dozen, a flood hundreds of thousands); a longer one gets its own.
+   */
+  private utf8(line: string): Uint8Array {
+    if (line.length > SCRATCH_CHARS) return this.encoder.encode(line);
+    return this.scratch.subarray(0, this.encoder.encodeInto(line, this.scratch).written);
   }
 
   private copyIn(bytes: Uint8Array, at: number): void {
