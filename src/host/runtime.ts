@@ -1,6 +1,6 @@
 import { WASI, WASIProcExit } from '@bjorn3/browser_wasi_shim';
 import { moduleFilesystem, PLUGIN_DIR, type StdlibFiles } from './fs.ts';
-import { LineSink } from './lines.ts';
+import { consoleFdWrite, LineSink } from './lines.ts';
 import { isExecutionId } from './ident.ts';
 import { parseModuleLine } from './log.ts';
 import { clocks, pollOneoff } from './clock.ts';
@@ -158,6 +158,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<SpareIn
     wasi.wasiImport,
     clocks(() => exports!.memory),
     { poll_oneoff: pollOneoff(() => exports!.memory) },
+    { fd_write: consoleFdWrite(() => exports!.memory, fs.fds, [stdout, stderr], wasi.wasiImport.fd_write) },
   );
 
   let module: WebAssembly.Module;
