@@ -1785,6 +1785,53 @@ function moduleFilesystem(stdlib, stdout, stderr, quotaBytes = DEFAULT_QUOTA_BYT
   };
 }
 
+// src/host/mem.ts
+var utf82 = new TextEncoder();
+var utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+var ASCII_RUN_MAX = 1024;
+function asciiString(bytes) {
+  if (bytes.length > ASCII_RUN_MAX) return null;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 128) return null;
+  return String.fromCharCode.apply(null, bytes);
+}
+function isAsciiText(text) {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+function hex(ptr) {
+  return `0x${(ptr >>> 0).toString(16)}`;
+}
+function withGuestString(exports, text, log, body, trace) {
+  const bytes = isAsciiText(text) ? null : utf82.encode(text);
+  const length = bytes === null ? text.length : bytes.length;
+  const size = length + 1;
+  trace?.add("host-wasm", "call", "allocate", [{ name: "size", kind: "int", value: size }]);
+  const ptr = exports.allocate(size);
+  trace?.add("host-wasm", "return", "allocate", [{ name: "ptr", kind: "int", value: ptr }]);
+  if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
+  log(`allocate(${size}) -> ${hex(ptr)}`);
+  const view = new Uint8Array(exports.memory.buffer, ptr, size);
+  if (bytes !== null) view.set(bytes);
+  else for (let i = 0; i < length; i++) view[i] = text.charCodeAt(i);
+  view[length] = 0;
+  log(`Payload stored at ${hex(ptr)}, len=${length}`);
+  const result = body(ptr, length);
+  trace?.add("host-wasm", "call", "deallocate", [trace.bytes("ptr", ptr, size), { name: "size", kind: "int", value: size }]);
+  exports.deallocate(ptr, size);
+  trace?.add("host-wasm", "return", "deallocate", []);
+  log(`deallocate(${hex(ptr)}, ${size})`);
+  return result;
+}
+function readGuestString(memory, ptr, len) {
+  const start = ptr >>> 0;
+  const length = len >>> 0;
+  if (start + length > memory.buffer.byteLength) {
+    throw new RangeError(`string at ${hex(start)}+${length} lies outside the module's memory`);
+  }
+  const bytes = new Uint8Array(memory.buffer, start, length);
+  return asciiString(bytes) ?? utf8Decoder.decode(bytes);
+}
+
 // src/host/lines.ts
 var MAX_LINE_CHARS = 64 * 1024;
 var LineSink = class {
@@ -1794,11 +1841,25 @@ var LineSink = class {
   }
   onLine;
   fd;
-  decoder = new TextDecoder("utf-8");
+  decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  /**
+   * The decoder holds no part of a character: the last byte it was given was ASCII (which ends any
+   * sequence), or it was given nothing yet. Only then may a chunk go around it.
+   */
+  decoderClean = true;
   pending = "";
   cut = 0;
+  /**
+   * Takes the bytes of one write (a view is fine: they are read before this returns). A short ASCII
+   * chunk (nearly every log line) skips TextDecoder: in a Chromium Worker each of its calls costs
+   * about a microsecond, several times this loop.
+   */
   write(bytes) {
-    const text = this.decoder.decode(bytes, { stream: true });
+    let text = this.decoderClean ? asciiString(bytes) : null;
+    if (text === null) {
+      text = this.decoder.decode(bytes, { stream: true });
+      if (bytes.length > 0) this.decoderClean = bytes[bytes.length - 1] < 128;
+    }
     let from = 0;
     for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
       this.push(text.slice(from, nl));
@@ -1823,9 +1884,35 @@ var LineSink = class {
   }
   flush() {
     this.push(this.decoder.decode());
+    this.decoderClean = true;
     if (this.pending !== "" || this.cut > 0) this.emit();
   }
 };
+function consoleFdWrite(memory, fds, sinks, fallback) {
+  let buffer = null;
+  let bytes = new Uint8Array(0);
+  let view = new DataView(new ArrayBuffer(0));
+  return (fd, iovs, iovsLength, nwrittenPtr) => {
+    const sink = sinks.find((s) => s.fd === fds[fd]);
+    if (sink === void 0) return fallback(fd, iovs, iovsLength, nwrittenPtr);
+    const current = memory().buffer;
+    if (current !== buffer) {
+      buffer = current;
+      bytes = new Uint8Array(current);
+      view = new DataView(current);
+    }
+    let written = 0;
+    for (let i = 0; i < iovsLength; i++) {
+      const at = view.getUint32(iovs + 8 * i, true);
+      const length = view.getUint32(iovs + 8 * i + 4, true);
+      if (at + length > bytes.length) return wasi_defs_exports.ERRNO_FAULT;
+      sink.write(bytes.subarray(at, at + length));
+      written += length;
+    }
+    view.setUint32(nwrittenPtr, written, true);
+    return wasi_defs_exports.ERRNO_SUCCESS;
+  };
+}
 
 // src/host/log.ts
 var PREFIXED = /^(\t*)(?:\x1b\[[0-9;]*m)*\[([^\]\t\n]{1,64})\](?:\x1b\[[0-9;]*m)* \| (?:id=(-?\d{1,10}) \| )?/;
@@ -1953,7 +2040,7 @@ var ENV_PARAMS = {
 };
 
 // src/host/se2.ts
-var utf82 = new TextEncoder();
+var utf83 = new TextEncoder();
 var lenient = new TextDecoder("utf-8");
 var strict = new TextDecoder("utf-8", { fatal: true });
 var EMPTY_REQUEST = { method: "", url: "", headers: {}, params: {}, body: "", state: {} };
@@ -2078,9 +2165,9 @@ function fetchFromMocks(run, method, rawUrl, body, log) {
   if (mock === void 0) {
     throw new CallError(`no fetch mock for ${verb} ${url} (this host makes no real requests)`);
   }
-  log(`fetch_url ${said} -> mocked ${mock.status}, ${utf82.encode(mock.body).length} bytes`);
+  log(`fetch_url ${said} -> mocked ${mock.status}, ${utf83.encode(mock.body).length} bytes`);
   if (mock.status > 299) throw new CallError(`${mock.status}: ${mock.body}`);
-  return utf82.encode(mock.body);
+  return utf83.encode(mock.body);
 }
 function createSe2Host(options) {
   let run = null;
@@ -2118,7 +2205,7 @@ function createSe2Host(options) {
       log(`${what} failed: ${e.message}`, ident);
     }
     current.answer = result;
-    return result.ok ? result.bytes.length : -utf82.encode(result.message).length;
+    return result.ok ? result.bytes.length : -utf83.encode(result.message).length;
   };
   const env = {
     get_ffi_result(ptr, ident) {
@@ -2128,7 +2215,7 @@ function createSe2Host(options) {
         log("get_ffi_result: no answer is waiting", ident);
         return -1;
       }
-      const bytes = current.answer.ok ? current.answer.bytes : utf82.encode(current.answer.message);
+      const bytes = current.answer.ok ? current.answer.bytes : utf83.encode(current.answer.message);
       current.answer = null;
       bytesAt(ptr, bytes.length).set(bytes);
       return 0;
@@ -2163,7 +2250,7 @@ function createSe2Host(options) {
       });
     },
     request_get_field(fieldType, keyPtr, keyLen, ident) {
-      return answer("request_get_field", ident, [keyLen], (current) => utf82.encode(getField(current, fieldType, textAt(keyPtr, keyLen))));
+      return answer("request_get_field", ident, [keyLen], (current) => utf83.encode(getField(current, fieldType, textAt(keyPtr, keyLen))));
     },
     request_set_field(fieldType, keyPtr, keyLen, valuePtr, valueLen, ident) {
       return answer("request_set_field", ident, [keyLen, valueLen], (current) => {
@@ -2196,7 +2283,7 @@ function createSe2Host(options) {
     answerLength() {
       const waiting = run?.answer ?? null;
       if (waiting === null) return null;
-      return waiting.ok ? waiting.bytes.length : utf82.encode(waiting.message).length;
+      return waiting.ok ? waiting.bytes.length : utf83.encode(waiting.message).length;
     },
     begin(ident, context = {}) {
       const request = context.request ?? EMPTY_REQUEST;
@@ -2224,40 +2311,6 @@ function createSe2Host(options) {
       return { response: { headers: finished.responseHeaders }, state: finished.request.state };
     }
   };
-}
-
-// src/host/mem.ts
-var utf83 = new TextEncoder();
-var utf8Decoder = new TextDecoder("utf-8");
-function hex(ptr) {
-  return `0x${(ptr >>> 0).toString(16)}`;
-}
-function withGuestString(exports, text, log, body, trace) {
-  const bytes = utf83.encode(text);
-  const size = bytes.length + 1;
-  trace?.add("host-wasm", "call", "allocate", [{ name: "size", kind: "int", value: size }]);
-  const ptr = exports.allocate(size);
-  trace?.add("host-wasm", "return", "allocate", [{ name: "ptr", kind: "int", value: ptr }]);
-  if (ptr === 0) throw new Error(`allocate(${size}) returned NULL: the module is out of memory`);
-  log(`allocate(${size}) -> ${hex(ptr)}`);
-  const view = new Uint8Array(exports.memory.buffer, ptr, size);
-  view.set(bytes);
-  view[bytes.length] = 0;
-  log(`Payload stored at ${hex(ptr)}, len=${bytes.length}`);
-  const result = body(ptr, bytes.length);
-  trace?.add("host-wasm", "call", "deallocate", [trace.bytes("ptr", ptr, size), { name: "size", kind: "int", value: size }]);
-  exports.deallocate(ptr, size);
-  trace?.add("host-wasm", "return", "deallocate", []);
-  log(`deallocate(${hex(ptr)}, ${size})`);
-  return result;
-}
-function readGuestString(memory, ptr, len) {
-  const start = ptr >>> 0;
-  const length = len >>> 0;
-  if (start + length > memory.buffer.byteLength) {
-    throw new RangeError(`string at ${hex(start)}+${length} lies outside the module's memory`);
-  }
-  return utf8Decoder.decode(new Uint8Array(memory.buffer, start, length));
 }
 
 // src/host/trace.ts
@@ -2515,7 +2568,8 @@ async function prepareInstance(options) {
   Object.assign(
     wasi.wasiImport,
     clocks(() => exports.memory),
-    { poll_oneoff: pollOneoff(() => exports.memory) }
+    { poll_oneoff: pollOneoff(() => exports.memory) },
+    { fd_write: consoleFdWrite(() => exports.memory, fs.fds, [stdout, stderr], wasi.wasiImport.fd_write) }
   );
   let module;
   if (options.module instanceof WebAssembly.Module) module = options.module;
@@ -3582,8 +3636,11 @@ function runResponseOf(report2) {
 var LinesBefore = optional(pipe(Id, minValue(0)));
 var WorkerReplySchema = variant("type", [
   object({ type: literal("ready"), id: Id }),
-  /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
-  object({ type: literal("log"), id: Id, entries: array(LogEntrySchema), dropped: pipe(Id, minValue(0)) }),
+  /**
+   * Log lines of run `id` as they are produced, each encoded by `encodeLine` (the page decodes and
+   * checks them with `decodeLines`); `dropped` counts earlier lines left out past the cap.
+   */
+  object({ type: literal("log"), id: Id, lines: array(string()), dropped: pipe(Id, minValue(0)) }),
   object({
     type: literal("done"),
     id: Id,

@@ -607,6 +607,10 @@ function isSafeRelativePath(path) {
   return path.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..");
 }
 
+// src/host/mem.ts
+var utf82 = new TextEncoder();
+var utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
 // src/host/lines.ts
 var MAX_LINE_CHARS = 64 * 1024;
 
@@ -631,13 +635,9 @@ function formatEntry(entry, color) {
 var origin = performance.now();
 
 // src/host/se2.ts
-var utf82 = new TextEncoder();
+var utf83 = new TextEncoder();
 var lenient = new TextDecoder("utf-8");
 var strict = new TextDecoder("utf-8", { fatal: true });
-
-// src/host/mem.ts
-var utf83 = new TextEncoder();
-var utf8Decoder = new TextDecoder("utf-8");
 
 // src/host/trace.ts
 var TRACE_BYTES_MAX = 4 * 1024 * 1024;
@@ -2547,8 +2547,11 @@ var RunResponseSchema = object({ headers: optional(StringMap), state: optional(S
 var LinesBefore = optional(pipe(Id, minValue(0)));
 var WorkerReplySchema = variant("type", [
   object({ type: literal("ready"), id: Id }),
-  /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
-  object({ type: literal("log"), id: Id, entries: array(LogEntrySchema), dropped: pipe(Id, minValue(0)) }),
+  /**
+   * Log lines of run `id` as they are produced, each encoded by `encodeLine` (the page decodes and
+   * checks them with `decodeLines`); `dropped` counts earlier lines left out past the cap.
+   */
+  object({ type: literal("log"), id: Id, lines: array(string()), dropped: pipe(Id, minValue(0)) }),
   object({
     type: literal("done"),
     id: Id,

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LogEntry } from '../host/types.ts';
 import { WorkerClient, type GuestPayload, type RunEnd, type WorkerLike } from './client.ts';
-import type { WorkerRequest } from './protocol.ts';
+import { encodeLine, type WorkerRequest } from './protocol.ts';
 
 class FakeWorker implements WorkerLike {
   onmessage: ((data: unknown) => void) | null = null;
@@ -38,6 +38,8 @@ class FakeWorker implements WorkerLike {
 const guest: GuestPayload = { module: {} as WebAssembly.Module, stdlib: { bytes: {}, lazy: {} } };
 const entry = (text: string): LogEntry => ({ level: 'python', file: 'plugin.py', ident: 1, text, stream: 'stdout', time: 0 });
 const request = { files: { 'plugin.py': '' }, payload: 'p', ident: 1 };
+/** A `log` reply's lines: the entries of run `id`, encoded as the Worker sends them. */
+const encoded = (id: number, ...entries: LogEntry[]) => entries.map((e) => encodeLine(id, e));
 
 let workers: FakeWorker[];
 let client: WorkerClient;
@@ -88,7 +90,7 @@ describe('WorkerClient', () => {
     const lines: string[] = [];
     const done = client.run(request, { onLog: (entries) => lines.push(...entries.map((e) => e.text)) });
     const { id } = worker().last('run');
-    worker().reply({ type: 'log', id, entries: [entry('a'), entry('b')], dropped: 0 });
+    worker().reply({ type: 'log', id, lines: encoded(id, entry('a'), entry('b')), dropped: 0 });
     worker().reply({ type: 'done', id, outcome: { kind: 'result', value: 'ok' }, timings: { run: 1 } });
     expect(await done).toEqual({ outcome: { kind: 'result', value: 'ok' }, timings: { run: 1 } });
     expect(lines).toEqual(['a', 'b']);
@@ -100,12 +102,12 @@ describe('WorkerClient', () => {
     let ended: RunEnd | null = null;
     void client.run(request, { onLog: (entries) => lines.push(...entries.map((e) => e.text)) }).then((end) => (ended = end));
     const { id } = worker().last('run');
-    worker().reply({ type: 'log', id, entries: [entry('a')], dropped: 0 });
+    worker().reply({ type: 'log', id, lines: encoded(id, entry('a')), dropped: 0 });
     worker().reply({ type: 'done', id, outcome: { kind: 'result', value: 'ok' }, timings: {}, lines: 4 });
     await flush();
     expect(ended).toBeNull();
     // Kept and dropped lines both count.
-    worker().reply({ type: 'log', id, entries: [entry('b')], dropped: 2 });
+    worker().reply({ type: 'log', id, lines: encoded(id, entry('b')), dropped: 2 });
     await flush();
     expect(ended).toEqual({ outcome: { kind: 'result', value: 'ok' }, timings: {} });
     expect(lines).toEqual(['a', 'b']);
@@ -181,8 +183,8 @@ describe('WorkerClient', () => {
     const done = client.run(request, { onLog: (e) => lines.push(...e.map((x) => x.text)) });
     const old = worker();
     const { id } = old.last('run');
-    old.reply({ type: 'log', id, entries: [entry('step 1')], dropped: 0 });
-    old.inFlight.push({ type: 'log', id, entries: [entry('step 2')], dropped: 0 });
+    old.reply({ type: 'log', id, lines: encoded(id, entry('step 1')), dropped: 0 });
+    old.inFlight.push({ type: 'log', id, lines: encoded(id, entry('step 2')), dropped: 0 });
     client.stop();
     expect(old.terminated).toBe(true);
     expect(workers).toHaveLength(2);
@@ -195,7 +197,7 @@ describe('WorkerClient', () => {
     const lines: string[] = [];
     const done = client.run(request, { timeLimitSec: 2, onLog: (e) => lines.push(...e.map((x) => x.text)) });
     const { id } = worker().last('run');
-    worker().inFlight.push({ type: 'log', id, entries: [entry('before the loop')], dropped: 3 });
+    worker().inFlight.push({ type: 'log', id, lines: encoded(id, entry('before the loop')), dropped: 3 });
     await vi.advanceTimersByTimeAsync(1999);
     expect(worker().terminated).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -214,6 +216,19 @@ describe('WorkerClient', () => {
     // Ended at once, not at the time limit; the suspect Worker was replaced.
     expect(vi.getTimerCount()).toBe(0);
     expect(workers).toHaveLength(2);
+  });
+
+  it('a log line that is not one of the run ends it as a failure, and shows none of that reply', async () => {
+    for (const bad of [['not a line'], encoded(999, entry('another run'))]) {
+      await readyClient();
+      const shown: string[] = [];
+      const done = client.run(request, { onLog: (entries) => shown.push(...entries.map((e) => e.text)) });
+      const { id } = worker().last('run');
+      worker().reply({ type: 'log', id, lines: [...encoded(id, entry('fine')), ...bad], dropped: 0 });
+      const end: RunEnd = await done;
+      expect(end.outcome).toMatchObject({ kind: 'failed', message: expect.stringMatching(/malformed.*log line/) as unknown });
+      expect(shown).toEqual([]);
+    }
   });
 
   it('a fault while running fails the run and respawns the Worker; a fault while idle respawns it', async () => {

@@ -4,7 +4,7 @@
 // Stop, a time-out or a fault, and respawning with backoff up to a cap (then `retry()`).
 import type { LogEntry, Outcome, PluginFiles, Timings, TraceEvent } from '../host/types.ts';
 import type { FetchMocks, HttpRequest } from '../playground/document.ts';
-import { parseReply, type RunResponseWire, type StdlibSpec, type WorkerRequest } from './protocol.ts';
+import { decodeLines, parseReply, type RunResponseWire, type StdlibSpec, type WorkerRequest } from './protocol.ts';
 
 /** What the client needs of a Worker; a real one is made by spawn.ts, tests pass a fake. */
 export interface WorkerLike {
@@ -286,12 +286,18 @@ export class WorkerClient {
       return;
     }
     switch (reply.type) {
-      case 'log':
+      case 'log': {
+        const entries = decodeLines(reply.id, reply.lines);
+        if (entries === null) {
+          this.malformed(worker, 'lines: a log line is not one of this run', data);
+          return;
+        }
         // Lines that arrive after the page ended the run (Stop, time-out) still belong to it.
-        p.options.onLog?.(reply.entries, reply.dropped);
-        p.lines += reply.entries.length + reply.dropped;
+        p.options.onLog?.(entries, reply.dropped);
+        p.lines += entries.length + reply.dropped;
         if (p.held !== null && p.ending === null && p.lines >= p.held.lines) this.finish(reply.id, p, p.held.end);
         return;
+      }
       case 'done': {
         if (p.ending !== null) return;
         const end: RunEnd = {

@@ -6,9 +6,9 @@ const entry = { level: 'python', file: 'plugin.py', ident: 1, text: 'hi', stream
 describe('worker protocol', () => {
   it('accepts each well-formed reply', () => {
     expect(parseReply({ type: 'ready', id: 1 })).toEqual({ ok: true, value: { type: 'ready', id: 1 } });
-    expect(parseReply({ type: 'log', id: 2, entries: [entry], dropped: 0 })).toEqual({
+    expect(parseReply({ type: 'log', id: 2, lines: ['line'], dropped: 0 })).toEqual({
       ok: true,
-      value: { type: 'log', id: 2, entries: [entry], dropped: 0 },
+      value: { type: 'log', id: 2, lines: ['line'], dropped: 0 },
     });
     expect(parseReply({ type: 'done', id: 3, outcome: { kind: 'error', code: 1, message: 'x' }, timings: { run: 2 } }).ok).toBe(true);
     expect(parseReply({ type: 'failed', id: 4, error: { type: 'Error', message: 'm' } }).ok).toBe(true);
@@ -21,9 +21,8 @@ describe('worker protocol', () => {
       [{ type: 'ready' }, /^id: /],
       [{ type: 'ready', id: 1.5 }, /^id: .*integer/i],
       [{ type: 'nope', id: 1 }, /^type: /],
-      [{ type: 'log', id: 1, entries: [{ ...entry, level: 'kernel' }], dropped: 0 }, /^entries\.0\.level: /],
-      [{ type: 'log', id: 1, entries: [{ ...entry, text: 5 }], dropped: 0 }, /^entries\.0\.text: /],
-      [{ type: 'log', id: 1, entries: [], dropped: -1 }, /^dropped: /],
+      [{ type: 'log', id: 1, lines: [entry], dropped: 0 }, /^lines\.0: /],
+      [{ type: 'log', id: 1, lines: [], dropped: -1 }, /^dropped: /],
       [{ type: 'done', id: 1, outcome: { kind: 'result' }, timings: {} }, /^outcome\.value: /],
       [{ type: 'done', id: 1, outcome: { kind: 'none' }, timings: { run: 'fast' } }, /^timings\.run: /],
       [{ type: 'failed', id: 1, error: 'boom' }, /^error: /],

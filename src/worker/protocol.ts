@@ -3,7 +3,7 @@
 // carries the `id` of the request it belongs to. Both sides validate what they receive: a message
 // is data from another realm, not a promise.
 import * as v from 'valibot';
-import type { LogEntry, Outcome, PluginFiles, RunReport, Timings, TraceEvent } from '../host/types.ts';
+import type { LogEntry, Outcome, PluginFiles, RunReport, Severity, Timings, TraceEvent } from '../host/types.ts';
 import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
@@ -126,8 +126,11 @@ const LinesBefore = v.optional(v.pipe(Id, v.minValue(0)));
 /** Worker → page. */
 export const WorkerReplySchema = v.variant('type', [
   v.object({ type: v.literal('ready'), id: Id }),
-  /** Log lines of run `id` as they are produced; `dropped` counts earlier lines left out past the cap. */
-  v.object({ type: v.literal('log'), id: Id, entries: v.array(LogEntrySchema), dropped: v.pipe(Id, v.minValue(0)) }),
+  /**
+   * Log lines of run `id` as they are produced, each encoded by `encodeLine` (the page decodes and
+   * checks them with `decodeLines`); `dropped` counts earlier lines left out past the cap.
+   */
+  v.object({ type: v.literal('log'), id: Id, lines: v.array(v.string()), dropped: v.pipe(Id, v.minValue(0)) }),
   v.object({
     type: v.literal('done'),
     id: Id,
@@ -187,30 +190,40 @@ export type PythonSetup = v.InferOutput<typeof PythonSetupSchema>;
 export const FLUSH = 'flush';
 
 /**
- * One log line, Python Worker → relay, as one string: the cheapest thing to write into the ring and
- * to read back, or to post as a message where there is no ring (see relay.ts). Fields are separated by U+001F; the file name is
- * length-prefixed and the text comes last, so neither may hold anything. The page never sees this
- * form: the relay turns lines back into entries, which the page validates.
+ * One log line as one string, the form every line takes from the Python Worker to the page: the
+ * cheapest thing to write into the ring and read back, to post where there is no ring (see
+ * relay.ts), and to send to the page (a string crosses a thread as one copy, where an entry object
+ * is serialized field by field and checked by a schema on arrival). Fields are separated by U+001F;
+ * the file name is length-prefixed and the text comes last, so neither may hold anything.
  */
 const SEP = '\x1f';
 
 export function encodeLine(id: number, e: LogEntry): string {
-  return `${id}${SEP}${e.level}${SEP}${e.stream}${SEP}${e.time}${SEP}${e.ident ?? ''}${SEP}${e.file.length}${SEP}${e.file}${e.text}`;
+  return `${id}${SEP}${e.level}${SEP}${e.stream}${SEP}${e.time}${SEP}${e.ident ?? ''}${SEP}${e.severity ?? ''}${SEP}${e.file.length}${SEP}${e.file}${e.text}`;
 }
+
+/** The run id an encoded line belongs to, read without decoding the rest; NaN when it has none. */
+export function lineRun(line: string): number {
+  const end = line.indexOf(SEP);
+  return end > 0 ? Number(line.slice(0, end)) : NaN;
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warn', 'info', 'debug']);
 
 /** The run id and entry of an encoded line, or null when `data` is not one. */
 export function decodeLine(data: unknown): { id: number; entry: LogEntry } | null {
   if (typeof data !== 'string') return null;
   const cuts: number[] = [];
-  for (let at = -1, i = 0; i < 6; i++) {
+  for (let at = -1, i = 0; i < 7; i++) {
     at = data.indexOf(SEP, at + 1);
     if (at < 0) return null;
     cuts.push(at);
   }
   const field = (i: number) => data.slice(i === 0 ? 0 : cuts[i - 1]! + 1, cuts[i]);
-  const fileLength = Number(field(5));
-  const rest = data.slice(cuts[5]! + 1);
+  const fileLength = Number(field(6));
+  const rest = data.slice(cuts[6]! + 1);
   const identText = field(4);
+  const severity = field(5);
   const id = Number(field(0));
   const level = field(1);
   const stream = field(2);
@@ -220,7 +233,24 @@ export function decodeLine(data: unknown): { id: number; entry: LogEntry } | nul
   if (!Number.isSafeInteger(id) || !Number.isFinite(time) || (ident !== null && !Number.isFinite(ident))) return null;
   if (!Number.isSafeInteger(fileLength) || fileLength < 0 || fileLength > rest.length) return null;
   if ((level !== 'host' && level !== 'wrapper' && level !== 'python') || (stream !== 'stdout' && stream !== 'stderr')) return null;
-  return { id, entry: { level, stream, time, ident, file: rest.slice(0, fileLength), text: rest.slice(fileLength) } };
+  if (severity !== '' && !SEVERITIES.has(severity)) return null;
+  const entry: LogEntry = { level, stream, time, ident, file: rest.slice(0, fileLength), text: rest.slice(fileLength) };
+  if (severity !== '') entry.severity = severity as Severity;
+  return { id, entry };
+}
+
+/**
+ * The entries of a `log` reply's lines, each of run `id`; null when one is not a line of that run.
+ * The page checks lines here, where a reply's other fields are checked by WorkerReplySchema.
+ */
+export function decodeLines(id: number, lines: string[]): LogEntry[] | null {
+  const entries: LogEntry[] = [];
+  for (const line of lines) {
+    const decoded = decodeLine(line);
+    if (decoded === null || decoded.id !== id) return null;
+    entries.push(decoded.entry);
+  }
+  return entries;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };

@@ -15,9 +15,8 @@
 // arrive: the page asks this relay to end the Python Worker instead, and the relay does so only
 // after it has handled every line posted before the request (messages from both sides queue in one
 // FIFO here), then takes what is left in the ring.
-import type { LogEntry } from '../host/types.ts';
 import { Newest } from './newest.ts';
-import { decodeLine, FLUSH, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type PythonSetup, type RelayMessage } from './protocol.ts';
+import { FLUSH, lineRun, LOG_LINES_PER_RUN, parse, RelayCommandSchema, type PythonSetup, type RelayMessage } from './protocol.ts';
 import { LineRing } from './ring.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,8 +42,8 @@ let lastFlush = -Infinity;
 
 const send = (message: RelayMessage) => self.postMessage(message);
 
-/** Lines not yet sent, per run id, in order of arrival. */
-const logs = new Map<number, Newest<LogEntry>>();
+/** Lines not yet sent (encoded, as they came), per run id, in order of arrival. */
+const logs = new Map<number, Newest<string>>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 const python = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'python' });
@@ -73,19 +72,23 @@ function flush(): void {
   const replies: unknown[] = [];
   for (const [id, buffer] of logs) {
     const { kept, dropped } = buffer.take();
-    replies.push({ type: 'log', id, entries: kept, dropped });
+    replies.push({ type: 'log', id, lines: kept, dropped });
   }
   logs.clear();
   if (replies.length > 0) send({ kind: 'replies', replies });
 }
 
-/** Holds an encoded line for the next batch; false when `data` is not one. */
+/**
+ * Holds an encoded line for the next batch; false when `data` is not one. Only its run id is read
+ * here: the page decodes and checks the line.
+ */
 function hold(data: unknown): boolean {
-  const line = decodeLine(data);
-  if (line === null) return false;
-  let buffer = logs.get(line.id);
-  if (buffer === undefined) logs.set(line.id, (buffer = new Newest<LogEntry>(LOG_LINES_PER_RUN)));
-  buffer.push(line.entry);
+  if (typeof data !== 'string') return false;
+  const id = lineRun(data);
+  if (!Number.isSafeInteger(id)) return false;
+  let buffer = logs.get(id);
+  if (buffer === undefined) logs.set(id, (buffer = new Newest<string>(LOG_LINES_PER_RUN)));
+  buffer.push(data);
   timer ??= setTimeout(flush, Math.max(FIRST_BATCH_MS, lastFlush + BATCH_EVERY_MS - performance.now()));
   return true;
 }

@@ -43,7 +43,7 @@ let ringFull = false;
 let sent = 0;
 let relayed = 0;
 /** The run's lines in the ring, with where each ends there: those no reader took go with the outcome. */
-let inRing: { entry: LogEntry; end: number }[] = [];
+let inRing: { line: string; end: number }[] = [];
 /** Where the run's first line starts in the ring (its written counter when the run began). */
 let runStart = 0;
 /** Past this many lines in `inRing`, the ones the relay took are let go. */
@@ -55,7 +55,7 @@ function sendLine(id: number, entry: LogEntry): void {
   relayed++;
   const line = encodeLine(id, entry);
   if (ring !== null && !ringFull && ring.write(line)) {
-    inRing.push({ entry, end: ring.end });
+    inRing.push({ line, end: ring.end });
     if (inRing.length >= IN_RING_TRIM) inRing = untaken(ring.takenSoFar);
     return;
   }
@@ -65,7 +65,7 @@ function sendLine(id: number, entry: LogEntry): void {
 }
 
 /** The lines in `inRing` that end after the taken counter `from`. */
-function untaken(from: number): { entry: LogEntry; end: number }[] {
+function untaken(from: number): { line: string; end: number }[] {
   let first = inRing.length;
   while (first > 0 && LineRing.after(inRing[first - 1]!.end, from)) first--;
   return inRing.slice(first);
@@ -80,11 +80,11 @@ function untaken(from: number): { entry: LogEntry; end: number }[] {
  */
 function lastLines(id: number): { log: WorkerReply | null; lines: number } {
   const whole = ring !== null && !ringFull && inRing.length > 0 && ring.takeBackFrom(runStart);
-  const entries = whole ? inRing.map((l) => l.entry) : [];
+  const lines = whole ? inRing.map((l) => l.line) : [];
   inRing = [];
-  if (relayed > entries.length) self.postMessage(FLUSH);
+  if (relayed > lines.length) self.postMessage(FLUSH);
   relayed = 0;
-  return { log: entries.length > 0 ? { type: 'log', id, entries, dropped: 0 } : null, lines: sent };
+  return { log: lines.length > 0 ? { type: 'log', id, lines, dropped: 0 } : null, lines: sent };
 }
 
 /**
@@ -102,7 +102,7 @@ class LogRoute {
 
   attach(id: number): void {
     const { kept, dropped } = this.early.take();
-    if (kept.length > 0 || dropped > 0) post([{ type: 'log', id, entries: kept, dropped }]);
+    if (kept.length > 0 || dropped > 0) post([{ type: 'log', id, lines: kept.map((entry) => encodeLine(id, entry)), dropped }]);
     sent = kept.length + dropped;
     relayed = 0;
     inRing = [];
@@ -168,12 +168,14 @@ function setStdlib(spec: StdlibSpec): void {
 const quotaBytesOf = (quotaMiB: number | undefined): number => (quotaMiB === undefined ? DEFAULT_QUOTA_BYTES : quotaMiB * 1024 * 1024);
 
 /**
- * How long after a run the next spare is made. Instantiating copies the snapshot's memory (about
- * 4 ms of this thread and the memory bus): made at once, it ran while the reply crossed the relay
- * to the page and the page showed it, on a machine with two cores. An edit that comes sooner
- * still gets a fresh instance: it waits for the one being made.
+ * How long after the last run the next spare is made; each run puts it off again. Instantiating
+ * copies the snapshot's memory (about 4 ms of this thread and the memory bus): made at once, it ran
+ * while the reply crossed to the page and the page showed it, on a machine with two cores; made on
+ * a fixed timer, it held up one run of a burst (reruns in a row, a table of test cases). An edit
+ * that comes sooner still gets a fresh instance: it makes one and waits for it.
  */
 const SPARE_DELAY_MS = 50;
+let spareTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** The quota of the latest run: the next spare is made with it, as the next run most likely wants it. */
 let lastQuotaBytes = DEFAULT_QUOTA_BYTES;
@@ -258,10 +260,15 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (on !== null) on.route.run = null;
         // A dead instance, or one whose memory grew large (linear memory never shrinks), is not reused.
         if (on !== null && !on.host.reusable && current === on) current = null;
-        // The next edit starts from a fresh instance made while the person reads this result.
-        setTimeout(() => {
-          if (module !== null) makeSpare();
-        }, SPARE_DELAY_MS);
+        // The next edit starts from a fresh instance made while the person reads this result. A
+        // rerun on the same instance leaves the spare in place: no timer (one per run was a cost).
+        if (spareTimer !== null) clearTimeout(spareTimer);
+        spareTimer = null;
+        if (spare === null || spare.quotaBytes !== lastQuotaBytes)
+          spareTimer = setTimeout(() => {
+            spareTimer = null;
+            if (module !== null) makeSpare();
+          }, SPARE_DELAY_MS);
       }
       return;
     }
