@@ -3,7 +3,7 @@
 // carries the `id` of the request it belongs to. Both sides validate what they receive: a message
 // is data from another realm, not a promise.
 import * as v from 'valibot';
-import type { LogEntry, Outcome, PluginFiles, RunReport, Severity, Timings, TraceEvent } from '../host/types.ts';
+import type { LogEntry, Outcome, PluginFiles, RunReport, Timings, TraceEvent } from '../host/types.ts';
 import { FetchMocksSchema, HttpRequestSchema } from '../playground/document.ts';
 
 /** Log lines past this many in one run are counted, not kept: the newest lines are kept. */
@@ -208,34 +208,43 @@ export function lineRun(line: string): number {
   return end > 0 ? Number(line.slice(0, end)) : NaN;
 }
 
-const SEVERITIES: ReadonlySet<string> = new Set<Severity>(['error', 'warn', 'info', 'debug']);
+/** Which of `names` the text of `line` from `from` to `to` is, or null: compared in place, nothing sliced. */
+function oneOf<T extends string>(line: string, from: number, to: number, names: readonly T[]): T | null {
+  for (const name of names) if (to - from === name.length && line.startsWith(name, from)) return name;
+  return null;
+}
 
-/** The run id and entry of an encoded line, or null when `data` is not one. */
+const LEVELS = ['host', 'wrapper', 'python'] as const;
+const STREAMS = ['stdout', 'stderr'] as const;
+const SEVERITY_NAMES = ['error', 'warn', 'info', 'debug'] as const;
+
+/**
+ * The run id and entry of an encoded line, or null when `data` is not one. Checked by hand, not by
+ * LogEntrySchema, and without splitting: the page decodes every line of every run, a flood's too.
+ */
 export function decodeLine(data: unknown): { id: number; entry: LogEntry } | null {
   if (typeof data !== 'string') return null;
-  const cuts: number[] = [];
-  for (let at = -1, i = 0; i < 7; i++) {
-    at = data.indexOf(SEP, at + 1);
-    if (at < 0) return null;
-    cuts.push(at);
-  }
-  const field = (i: number) => data.slice(i === 0 ? 0 : cuts[i - 1]! + 1, cuts[i]);
-  const fileLength = Number(field(6));
-  const rest = data.slice(cuts[6]! + 1);
-  const identText = field(4);
-  const severity = field(5);
-  const id = Number(field(0));
-  const level = field(1);
-  const stream = field(2);
-  const time = Number(field(3));
-  const ident = identText === '' ? null : Number(identText);
-  // Checked by hand, not by LogEntrySchema: this runs once per line of a flood.
+  const c0 = data.indexOf(SEP);
+  const c1 = c0 < 0 ? -1 : data.indexOf(SEP, c0 + 1);
+  const c2 = c1 < 0 ? -1 : data.indexOf(SEP, c1 + 1);
+  const c3 = c2 < 0 ? -1 : data.indexOf(SEP, c2 + 1);
+  const c4 = c3 < 0 ? -1 : data.indexOf(SEP, c3 + 1);
+  const c5 = c4 < 0 ? -1 : data.indexOf(SEP, c4 + 1);
+  const c6 = c5 < 0 ? -1 : data.indexOf(SEP, c5 + 1);
+  if (c6 < 0 || c0 === 0 || c3 === c2 + 1 || c6 === c5 + 1) return null;
+  const level = oneOf(data, c0 + 1, c1, LEVELS);
+  const stream = oneOf(data, c1 + 1, c2, STREAMS);
+  const severity = c5 === c4 + 1 ? null : oneOf(data, c4 + 1, c5, SEVERITY_NAMES);
+  if (level === null || stream === null || (severity === null && c5 !== c4 + 1)) return null;
+  const id = Number(data.slice(0, c0));
+  const time = Number(data.slice(c2 + 1, c3));
+  const ident = c4 === c3 + 1 ? null : Number(data.slice(c3 + 1, c4));
+  const fileLength = Number(data.slice(c5 + 1, c6));
+  const fileEnd = c6 + 1 + fileLength;
   if (!Number.isSafeInteger(id) || !Number.isFinite(time) || (ident !== null && !Number.isFinite(ident))) return null;
-  if (!Number.isSafeInteger(fileLength) || fileLength < 0 || fileLength > rest.length) return null;
-  if ((level !== 'host' && level !== 'wrapper' && level !== 'python') || (stream !== 'stdout' && stream !== 'stderr')) return null;
-  if (severity !== '' && !SEVERITIES.has(severity)) return null;
-  const entry: LogEntry = { level, stream, time, ident, file: rest.slice(0, fileLength), text: rest.slice(fileLength) };
-  if (severity !== '') entry.severity = severity as Severity;
+  if (!Number.isSafeInteger(fileLength) || fileLength < 0 || fileEnd > data.length) return null;
+  const entry: LogEntry = { level, stream, time, ident, file: data.slice(c6 + 1, fileEnd), text: data.slice(fileEnd) };
+  if (severity !== null) entry.severity = severity;
   return { id, entry };
 }
 
