@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ARTICLE_PAYLOAD, LEVEL_RGB, expectRunCount, lastRunEntries, run, runEntries, waitForFirstResult } from './helpers.ts';
+import {
+  ARTICLE_PAYLOAD,
+  LEVEL_RGB,
+  expectRunCount,
+  lastRunEntries,
+  openPlayground,
+  run,
+  runEntries,
+  runWith,
+  waitForFirstResult,
+} from './helpers.ts';
 
 test("the article's run on first load: result, three levels, colours, indentation", async ({ page, context, baseURL }) => {
   const foreign: string[] = [];
@@ -82,4 +92,23 @@ test('copy all puts every run of the log on the clipboard as plain text', async 
   expect(text).toMatch(/^\t\[wasm_shim\.c\] \| /m);
   expect(text).toMatch(/^\t\t\[plugin\.py\] \| id=12345 \| Received payload/m);
   expect(text).not.toContain('\x1b');
+});
+
+test('the log follows each run to its last line, lines that wrap included', async ({ page }) => {
+  // Every tenth line wraps over several rows: taller than the log's estimate until it is measured.
+  const plugin = [
+    'import sdk',
+    'def run_e(payload, ident):',
+    '    for i in range(120):',
+    "        print(f'row {i} ' + ('wrapped ' * 150 if i % 10 == 0 else ''))",
+    "    print(f'the very end of {payload}')",
+    '    sdk.return_result(payload, ident)',
+  ].join('\n');
+  await openPlayground(page, plugin);
+  const log = page.getByTestId('log');
+  for (const payload of ['one', 'two', 'three']) {
+    await runWith(page, payload, 'result');
+    await expect(lastRunEntries(page).filter({ hasText: `the very end of ${payload}` })).toBeInViewport();
+    await expect.poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(2);
+  }
 });

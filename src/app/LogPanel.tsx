@@ -185,14 +185,21 @@ const LogView = memo(function LogView({ runs, checked, levels }: LogViewProps) {
     useFlushSync: false,
   });
 
-  // Follow new lines unless the reader scrolled up. In the next animation frame, before it paints:
-  // scrolling reads the list's height, which forces a layout; done at once, every batch of lines
-  // (and the result shown after them) would wait for that extra layout.
+  // Follow new lines unless the reader scrolled up, and again when rows measured taller than
+  // estimated make the list longer. In the next animation frame, before it paints: scrolling reads
+  // the list's height, which forces a layout; done at once, every batch of lines (and the result
+  // shown after them) would wait for that extra layout. Not the virtualizer's scrollToIndex: its
+  // command stays open until a scroll event confirms it, and a list already at its end sends none,
+  // so every later render read the list's height again (a forced layout per run on the page).
+  const totalSize = virtualizer.getTotalSize();
   useEffect(() => {
     if (!stick.current || rows.length === 0) return;
-    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(rows.length - 1, { align: 'end' }));
+    const frame = requestAnimationFrame(() => {
+      const el = scroller.current;
+      if (el !== null) el.scrollTop = el.scrollHeight;
+    });
     return () => cancelAnimationFrame(frame);
-  }, [rows, virtualizer]);
+  }, [rows, totalSize]);
 
   // A crossing picked in the Sequence view brings its first line into view (the log stops following
   // new lines then, as when the reader scrolls up).
@@ -251,7 +258,7 @@ const LogView = memo(function LogView({ runs, checked, levels }: LogViewProps) {
         }}
       >
         {runs.length === 0 && <p className="placeholder">Each run's log appears here.</p>}
-        <div className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="log-rows" style={{ height: totalSize }}>
           <div className="log-window" style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}>
             {items.map((item) => (
               <div key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
