@@ -208,15 +208,26 @@ async function dropFromDisk(page: Page, paths: string[]): Promise<void> {
   // Every operation allowed, as a file manager offers them (with copy alone headless Chromium drops nothing).
   const data = { items: [], files: paths, dragOperationsMask: 0xffff };
   const at = { x: 400, y: 300 };
-  await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', ...at, data });
-  await expect(page.getByTestId('drop-overlay')).toBeVisible();
-  // The browser drops only once the page's answer to a dragover (it accepts a copy) has come
-  // back to it, which no page event tells: give it time, as a hand moving the mouse would.
-  for (let i = 0; i < 3; i++) {
-    await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', ...at, data });
-    await page.waitForTimeout(150);
+  const overlay = page.getByTestId('drop-overlay');
+  // The browser drops only once the page's answer to a dragover (it accepts a copy) has come back
+  // to it, which no page event tells: give it time, as a hand moving the mouse would. On a loaded
+  // machine that time was once not enough (a clean-clone CI run: the drop never reached the page,
+  // whose overlay stayed up). A drop that did not land leaves the overlay up: drag again, longer.
+  for (let attempt = 1; ; attempt++) {
+    await cdp.send('Input.dispatchDragEvent', { type: 'dragEnter', ...at, data });
+    await expect(overlay.first()).toBeVisible();
+    for (let i = 0; i < 3 * attempt; i++) {
+      await cdp.send('Input.dispatchDragEvent', { type: 'dragOver', ...at, data });
+      await page.waitForTimeout(150);
+    }
+    await cdp.send('Input.dispatchDragEvent', { type: 'drop', ...at, data });
+    try {
+      await expect(overlay).toHaveCount(0, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
   }
-  await cdp.send('Input.dispatchDragEvent', { type: 'drop', ...at, data });
   await cdp.detach();
 }
 
