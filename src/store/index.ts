@@ -1,11 +1,11 @@
 // The page's one store, built from typed slices. Only the playground (files, payload, id, time
 // limit, saved draft) is persisted; runs and logs belong to this tab.
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { createDraftSlice, documentState, type DraftSlice } from './draft.ts';
 import { createFilesSlice, type FilesSlice } from './files.ts';
 import { createInputsSlice, type InputsSlice } from './inputs.ts';
-import { migrate, partialize, restore, safeLocalStorage, STORAGE_KEY, STORAGE_VERSION, type Persisted } from './persistence.ts';
+import { migrate, partialize, playgroundStorage, restore, safeLocalStorage, STORAGE_KEY, STORAGE_VERSION, type Persisted } from './persistence.ts';
 import { createSessionSlice, type SessionSlice } from './session.ts';
 import { createTestsSlice, type TestsSlice } from './tests.ts';
 
@@ -26,7 +26,7 @@ export const useStore = create<Store>()(
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
-      storage: createJSONStorage<Persisted>(() => safeLocalStorage(reportStorage)),
+      storage: playgroundStorage(safeLocalStorage(reportStorage)),
       partialize,
       migrate: (persisted, version) => migrate(persisted, version) as Persisted,
       merge: (persisted, current) => {

@@ -1,6 +1,6 @@
 // What survives a reload, and how it is read back. Stored state is untrusted input: it may be
 // from an older version of the page, edited by hand, or cut short by a full disk.
-import type { StateStorage } from 'zustand/middleware';
+import { createJSONStorage, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { parseDocument, toDocument, type Playground } from '../playground/document.ts';
 import { ENTRY_FILE } from '../playground/paths.ts';
 import type { Store } from './index.ts';
@@ -87,8 +87,9 @@ export function restore(stored: unknown): Restored {
 /**
  * localStorage that never throws: it may be missing (some privacy modes), refuse access, or be
  * full. `report` hears what went wrong (null once a write succeeds again); the page keeps working.
+ * A write says whether the value is stored.
  */
-export function safeLocalStorage(report: (problem: string | null) => void): StateStorage {
+export function safeLocalStorage(report: (problem: string | null) => void): StateStorage<boolean> {
   const storage = (): Storage | null => {
     try {
       return globalThis.localStorage ?? null;
@@ -96,8 +97,7 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
       return null;
     }
   };
-  // zustand's persist writes after every change of the store, also a run's log lines: a write of
-  // what is stored already is skipped (it costs a synchronous localStorage call each time).
+  // A write of what is stored already is skipped (a synchronous localStorage call each time).
   const written = new Map<string, string>();
   return {
     getItem: (name) => {
@@ -117,10 +117,11 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
       try {
         const s = storage();
         if (s === null) throw new Error('no localStorage');
-        if (written.get(name) === value) return;
+        if (written.get(name) === value) return true;
         s.setItem(name, value);
         written.set(name, value);
         report(null);
+        return true;
       } catch (e) {
         const full = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
         report(
@@ -128,6 +129,7 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
             ? 'Browser storage is full: your latest edits are not saved. Free some space or share a link to keep them.'
             : 'Saving is unavailable in this browser: your edits last only as long as this tab.',
         );
+        return false;
       }
     },
     removeItem: (name) => {
@@ -137,6 +139,30 @@ export function safeLocalStorage(report: (problem: string | null) => void): Stat
       } catch {
         // Nothing to do: there is nothing to keep.
       }
+      return true;
+    },
+  };
+}
+
+/**
+ * The persist middleware's storage: the persisted part as JSON in `local`. zustand's persist hands
+ * it over after every change of the store, a run's start and end too: while that part is the very
+ * object it stored last (`partialize` keeps it while nothing persisted changed), it is not
+ * serialized again. After a failed write the next change tries again.
+ */
+export function playgroundStorage(local: StateStorage<boolean>): PersistStorage<Persisted> {
+  const json = createJSONStorage<Persisted, boolean>(() => local)!;
+  const stored = new Map<string, Persisted>();
+  return {
+    getItem: json.getItem,
+    setItem: (name, value) => {
+      if (stored.get(name) === value.state) return;
+      stored.delete(name);
+      if (json.setItem(name, value) === true) stored.set(name, value.state);
+    },
+    removeItem: (name) => {
+      stored.delete(name);
+      json.removeItem(name);
     },
   };
 }

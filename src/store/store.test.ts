@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Playground } from '../share/codec.ts';
 
 /** A localStorage stand-in whose writes can be made to fail like a full disk. */
@@ -131,6 +131,27 @@ describe('persistence', () => {
     storage.setItem('pywasm-playground', JSON.stringify({ version: 0, state: { code: 'OLD', payload: 'p0', ident: 3 } }));
     await store.useStore.persist.rehydrate();
     expect(state()).toMatchObject({ files: { 'plugin.py': 'OLD' }, payload: 'p0', ident: 3 });
+  });
+
+  it('serializes nothing for a change outside the playground, and retries a write that failed', () => {
+    state().setPayload('first');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      state().setGuest({ phase: 'ready' });
+      expect(stringify).not.toHaveBeenCalled();
+      state().setPayload('second');
+      expect(stringify).toHaveBeenCalledTimes(1);
+      expect(saved().state.playground.payload).toBe('second');
+      storage.full = true;
+      state().setPayload('third');
+      storage.full = false;
+      expect(saved().state.playground.payload).toBe('second');
+      // The next change of any kind writes what the failed write could not.
+      state().setGuest({ phase: 'loading', loaded: 0, total: null });
+      expect(saved().state.playground.payload).toBe('third');
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('keeps working when storage is full, and says so', async () => {
