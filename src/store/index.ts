@@ -5,7 +5,16 @@ import { persist } from 'zustand/middleware';
 import { createDraftSlice, documentState, type DraftSlice } from './draft.ts';
 import { createFilesSlice, type FilesSlice } from './files.ts';
 import { createInputsSlice, type InputsSlice } from './inputs.ts';
-import { migrate, partialize, playgroundStorage, restore, safeLocalStorage, STORAGE_KEY, STORAGE_VERSION, type Persisted } from './persistence.ts';
+import {
+  migrate,
+  partialize,
+  playgroundStorage,
+  restore,
+  safeLocalStorage,
+  STORAGE_KEY,
+  STORAGE_VERSION,
+  type Persisted,
+} from './persistence.ts';
 import { createSessionSlice, type SessionSlice } from './session.ts';
 import { createTestsSlice, type TestsSlice } from './tests.ts';
 
