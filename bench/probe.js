@@ -37,12 +37,17 @@
     return false;
   };
 
-  // Keep the Worker the page runs plugins in, and the last run request it sent, so the bench can
-  // talk to that Worker with the page's own protocol when the page has no window.__bench hook.
-  // (Our page posts run requests on a MessageChannel to its Worker: the last one is kept too.)
+  // Keep the Worker the page runs plugins in, and the files of its last run request, so the bench
+  // can talk to that Worker with the page's own protocol when the page has no window.__bench hook.
+  // (Our page posts run requests on a MessageChannel to its Worker: their files are kept too.) A
+  // run request without files means the files of the one before it (our page sends them again only
+  // when they changed).
+  const remember = (message) => {
+    if (message.files !== undefined) probe.lastFiles = message.files;
+  };
   const nativePortPost = MessagePort.prototype.postMessage;
   MessagePort.prototype.postMessage = function (message, transfer) {
-    if (message && message.type === 'run') probe.lastRun = message;
+    if (message && message.type === 'run') remember(message);
     return nativePortPost.call(this, message, transfer);
   };
   const NativeWorker = window.Worker;
@@ -50,7 +55,7 @@
     postMessage(message, transfer) {
       if (message && message.type === 'run') {
         probe.worker = this;
-        probe.lastRun = message;
+        remember(message);
       }
       return super.postMessage(message, transfer);
     }
@@ -59,7 +64,7 @@
   let nextId = 2 ** 40;
   const probe = {
     worker: null,
-    lastRun: null,
+    lastFiles: null,
     cold: null,
 
     /** Arms the cold-start timer: click Run as soon as it is enabled, stop when `expected` shows. */
@@ -107,7 +112,7 @@
 
     /** Files of the last run (ours: from the request seen; Pyodide: its editor). */
     files() {
-      return probe.lastRun?.files ?? { 'plugin.py': q('editor').value };
+      return probe.lastFiles ?? { 'plugin.py': q('editor').value };
     },
 
     /**

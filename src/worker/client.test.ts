@@ -96,6 +96,32 @@ describe('WorkerClient', () => {
     expect(lines).toEqual(['a', 'b']);
   });
 
+  it("sends a run's files only when they changed, and all of them to a new Worker", async () => {
+    await readyClient();
+    const files = { 'plugin.py': 'x', 'data.bin': new Uint8Array([1, 2]) };
+    const runOnce = async (w: FakeWorker, f: typeof files) => {
+      const done = client.run({ ...request, files: f });
+      const sent = w.last('run') as Extract<WorkerRequest, { type: 'run' }>;
+      w.reply({ type: 'done', id: sent.id, outcome: { kind: 'result', value: 'ok' }, timings: {} });
+      expect((await done).outcome).toEqual({ kind: 'result', value: 'ok' });
+      return sent;
+    };
+    const first = worker();
+    expect((await runOnce(first, files)).files).toBe(files);
+    expect(await runOnce(first, files)).not.toHaveProperty('files');
+    // Another object is other files to the client, even with the same content.
+    const copy = { ...files };
+    expect((await runOnce(first, copy)).files).toBe(copy);
+    // A Worker that replaces the stopped one has run nothing yet: it gets the files.
+    void client.run({ ...request, files: copy });
+    client.stop();
+    await flush();
+    expect(workers).toHaveLength(2);
+    worker().ready();
+    await client.ready;
+    expect((await runOnce(worker(), copy)).files).toBe(copy);
+  });
+
   it('an outcome that names more lines than have come waits for them (the relay passes lines on apart)', async () => {
     await readyClient();
     const lines: string[] = [];

@@ -106,6 +106,13 @@ export class WorkerClient {
   private currentStatus: ClientStatus = { phase: 'loading' };
   private readonly listeners = new Set<(status: ClientStatus) => void>();
   private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  /**
+   * The files object of the last run request and the Worker it went to: a run with the same object
+   * on the same Worker leaves them out (a data file of a few MiB cost each rerun milliseconds to
+   * copy and compare). The store replaces the object on every change, so the same object means the
+   * same files.
+   */
+  private sent: { worker: WorkerLike; files: PluginFiles } | null = null;
 
   constructor(private readonly options: ClientOptions) {
     this.respawnPolicy = options.respawn ?? DEFAULT_RESPAWN;
@@ -250,7 +257,10 @@ export class WorkerClient {
     const worker = this.worker!;
     run.worker = worker;
     if (this.currentStatus.phase === 'ready') this.startClock(id, run);
-    worker.postMessage({ type: 'run', id, ...run.request });
+    const { files, ...rest } = run.request;
+    const same = this.sent !== null && this.sent.worker === worker && this.sent.files === files;
+    this.sent = { worker, files };
+    worker.postMessage(same ? { type: 'run', id, ...rest } : { type: 'run', id, files, ...rest });
   }
 
   /** The time limit counts from when the Worker is ready, not from a start-up the run waited for. */

@@ -37,6 +37,9 @@ describe('worker protocol', () => {
   it('checks requests too', () => {
     expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': '' }, payload: 'p', ident: 5 }).ok).toBe(true);
     expect(parseRequest({ type: 'run', id: 1, files: { 'plugin.py': 1 }, payload: 'p', ident: 5 }).ok).toBe(false);
+    // Without files: those of the Worker's last run request.
+    expect(parseRequest({ type: 'run', id: 1, payload: 'p', ident: 5 })).toMatchObject({ ok: true, value: { payload: 'p' } });
+    expect(parseRequest({ type: 'run', id: 1, files: null, payload: 'p', ident: 5 }).ok).toBe(false);
     // A test case asks for a fresh instance with a boolean.
     expect(parseRequest({ type: 'run', id: 1, files: {}, payload: 'p', ident: 5, fresh: true })).toMatchObject({
       ok: true,

@@ -77,7 +77,8 @@ export const WorkerRequestSchema = v.variant('type', [
   v.object({
     type: v.literal('run'),
     id: Id,
-    files: FilesSchema,
+    /** Absent: the files of this Worker's last run request (the page sends them again only when they changed). */
+    files: v.optional(FilesSchema),
     payload: v.string(),
     ident: Id,
     // The SE2 request (null: none) and fetch mocks (issue 12), the writable-space quota in MiB (issue 16).

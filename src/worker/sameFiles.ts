@@ -7,6 +7,7 @@ import type { PluginFiles } from '../host/types.ts';
  * and a changed file usually differs in its length.
  */
 export function sameFiles(a: PluginFiles, b: PluginFiles): boolean {
+  if (a === b) return true;
   const paths = Object.keys(a);
   if (paths.length !== Object.keys(b).length) return false;
   for (const path of paths) {

@@ -132,6 +132,8 @@ const zipBytes: Record<string, Uint8Array> = {};
 let lazyZips: Record<string, string> = {};
 let current: Started | null = null;
 let spare: Spare | null = null;
+/** The files of the last run request: a request without files means these (the host never writes into them). */
+let lastFiles: PluginFiles | null = null;
 
 /** A zip by synchronous request: Python is waiting inside a WASI call and cannot be resumed later. */
 function fetchSync(name: string, url: string): Uint8Array {
@@ -237,7 +239,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'run': {
       let on: Started | null = null;
       try {
-        on = await hostFor(request.files, request.id, quotaBytesOf(request.quotaMiB), request.fresh === true);
+        const files = request.files ?? lastFiles;
+        if (files === null) throw new Error('the run request carried no files, and this Worker has run none');
+        lastFiles = files;
+        on = await hostFor(files, request.id, quotaBytesOf(request.quotaMiB), request.fresh === true);
         const context = { ...(request.request ? { request: request.request } : {}), ...(request.fetch ? { fetch: request.fetch } : {}) };
         const report = on.host.run(request.payload, request.ident, context, { trace: request.trace === true });
         const { log, lines } = lastLines(request.id);
