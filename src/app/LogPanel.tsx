@@ -156,6 +156,8 @@ const LogView = memo(function LogView({ runs, checked, levels }: LogViewProps) {
   const toggleLevel = useStore((s) => s.toggleLevel);
   const clearLog = useStore((s) => s.clearLog);
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(copiedTimer.current), []);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const readerScrolledAt = useRef(-Infinity);
@@ -230,8 +232,13 @@ const LogView = memo(function LogView({ runs, checked, levels }: LogViewProps) {
           type="button"
           data-testid="copy-log"
           onClick={() => {
-            void copyText(logText(runs, levels)).then((ok) => setCopied(ok ? 'copied' : 'failed'));
-            setTimeout(() => setCopied('idle'), 2000);
+            // The label shows the outcome for 2 s from when it is known: a copy can take longer
+            // than that on a busy machine, and a label timed from the click then stuck or flashed.
+            void copyText(logText(runs, levels)).then((ok) => {
+              setCopied(ok ? 'copied' : 'failed');
+              clearTimeout(copiedTimer.current);
+              copiedTimer.current = setTimeout(() => setCopied('idle'), 2000);
+            });
           }}
         >
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy all'}

@@ -1,7 +1,17 @@
+/**
+ * How long the async clipboard may take before the older path is tried: in a CI run on a loaded
+ * machine the log's Copy all button showed no outcome within 20 s.
+ */
+const CLIPBOARD_WAIT_MS = 1000;
+
 /** Copies text; resolves false when the browser refuses (no permission, insecure context). */
 export async function copyText(text: string): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await navigator.clipboard.writeText(text);
+    await Promise.race([
+      navigator.clipboard.writeText(text),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the clipboard did not answer')), CLIPBOARD_WAIT_MS))),
+    ]);
     return true;
   } catch {
     // Older path for pages without the async clipboard: a selected, off-screen textarea.
@@ -19,5 +29,7 @@ export async function copyText(text: string): Promise<boolean> {
     } finally {
       area.remove();
     }
+  } finally {
+    clearTimeout(timer);
   }
 }
