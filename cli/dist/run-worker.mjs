@@ -3605,7 +3605,8 @@ var WorkerRequestSchema = variant("type", [
   object({
     type: literal("run"),
     id: Id,
-    files: FilesSchema,
+    /** Absent: the files of this Worker's last run request (the page sends them again only when they changed). */
+    files: optional(FilesSchema),
     payload: string(),
     ident: Id,
     // The SE2 request (null: none) and fetch mocks (issue 12), the writable-space quota in MiB (issue 16).
